@@ -1,0 +1,90 @@
+//! Stage timings on the embedded seed corpus, repeated to a measurable size.
+//!
+//! `cargo bench` runs it; it prints the median of several runs per stage and the throughput in
+//! MB/s. It uses no benchmark framework: each stage is timed with `std::time::Instant` over the
+//! same inputs, which is enough to compare stages and spot regressions on one machine.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use stancecmp::data::SEEDS;
+use stancecmp::pipeline::{self, Config};
+use stancecmp::read::document_from_text;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<F: FnMut()>(runs: usize, mut f: F) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let cfg = Config::load(None).expect("embedded data files load");
+    let copies = 200;
+    let docs: Vec<_> = (0..copies)
+        .flat_map(|i| {
+            SEEDS.iter().map(move |(name, text)| {
+                document_from_text(&format!("{i}_{name}"), name, text.to_string(), None)
+            })
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let report = |stage: &str, d: Duration| {
+        println!(
+            "{stage:<28} {:>9.1} ms  {:>8.2} MB/s",
+            d.as_secs_f64() * 1e3,
+            mb / d.as_secs_f64()
+        );
+    };
+    println!("corpus: {} documents, {:.2} MB (the seeds x {copies})", docs.len(), mb);
+    report(
+        "split",
+        time(5, || {
+            for d in &docs {
+                black_box(cfg.splitter.split(&d.text, d.body_start));
+            }
+        }),
+    );
+    let segments: Vec<Vec<_>> = docs.iter().map(|d| cfg.splitter.split(&d.text, d.body_start)).collect();
+    report(
+        "attribute",
+        time(5, || {
+            for (d, segs) in docs.iter().zip(&segments) {
+                let texts: Vec<&str> = segs.iter().map(|s| &d.text[s.start..s.end]).collect();
+                black_box(stancecmp::attribute::attribute_document(&cfg.gazetteer, None, &texts));
+            }
+        }),
+    );
+    report(
+        "score",
+        time(5, || {
+            for (d, segs) in docs.iter().zip(&segments) {
+                for s in segs {
+                    black_box(cfg.scorer.score(&cfg.cues, &d.text, s.start, s.end));
+                }
+            }
+        }),
+    );
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let all = rayon::ThreadPoolBuilder::new().build().unwrap();
+    let t1 = time(5, || {
+        one.install(|| black_box(pipeline::analyze(&cfg, &docs)));
+    });
+    let tn = time(5, || {
+        all.install(|| black_box(pipeline::analyze(&cfg, &docs)));
+    });
+    report("pipeline, 1 thread", t1);
+    report(&format!("pipeline, {} threads", all.current_num_threads()), tn);
+    println!("speed-up: {:.2}x", t1.as_secs_f64() / tn.as_secs_f64());
+}

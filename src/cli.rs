@@ -1,0 +1,67 @@
+//! The command line as typed: clap's view of the arguments, nothing more.
+//!
+//! Each subcommand's `run` (in `cmd/`) turns these raw flags into settings; the pipeline never
+//! sees clap's types.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Compare the stated positions of actors (China, France, ...) in news and diplomatic text.
+#[derive(Debug, Parser)]
+#[command(name = "stancecmp", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split a corpus into statements, attribute and score them, and write the tables.
+    ///
+    /// With no INPUT, analyses the embedded seed corpus (five news articles on China and France).
+    Analyze(AnalyzeArgs),
+}
+
+/// Options shared by every command that reads a corpus.
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// Folders of .txt files, .txt, .jsonl/.ndjson or .csv files, or - for JSONL on standard
+    /// input. None: the embedded seed corpus.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Folder of data files (lexicons, actors.toml, ...) overriding the embedded ones by file
+    /// name [default: ./lexicons when it exists].
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+
+    /// Field (JSONL) or column (CSV) holding the document id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_column: String,
+
+    /// Field (JSONL) or column (CSV) holding the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_column: String,
+
+    /// Field (JSONL) or column (CSV) holding the date (YYYY-MM-DD).
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub date_column: String,
+
+    /// Worker threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+
+    /// Output folder for the tables.
+    #[arg(long, short, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}

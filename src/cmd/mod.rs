@@ -1,0 +1,4 @@
+//! One module per subcommand, each with a `run` taking the parsed arguments.
+
+pub mod analyze;
+pub mod corpus;

@@ -1,0 +1,153 @@
+//! Folding text for matching: lower case, no diacritics, one kind of apostrophe, hyphens as spaces,
+//! whitespace runs as one space, while remembering where every folded byte came from.
+//!
+//! Lexicon entries and document text go through the same fold, so "Séjourné", "SEJOURNE" and
+//! "sejourne" are one word, and "cease-fire" lines up with "cease fire". The offset map turns a
+//! match in folded text back into a byte range of the original text.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Folded text plus, for each folded byte, the byte offset of the original char it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` is the original offset of the char that produced folded byte `i`;
+    /// `map[text.len()]` is the original end offset.
+    map: Vec<usize>,
+    /// Original end offset of the char that produced folded byte `i` (for match ends).
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// Fold `src`, whose first byte sits at offset `base` of the document.
+    pub fn new(src: &str, base: usize) -> Folded {
+        let mut out = Folded {
+            text: String::with_capacity(src.len()),
+            map: Vec::with_capacity(src.len() + 1),
+            ends: Vec::with_capacity(src.len()),
+        };
+        let mut last_space = true; // drop leading whitespace
+        let mut buf = String::new();
+        for (i, c) in src.char_indices() {
+            let start = base + i;
+            let end = start + c.len_utf8();
+            if c.is_ascii() {
+                let b = c as u8;
+                if b.is_ascii_whitespace() || b == b'-' {
+                    if !last_space {
+                        out.push(' ', start, end);
+                        last_space = true;
+                    }
+                } else {
+                    out.push(b.to_ascii_lowercase() as char, start, end);
+                    last_space = false;
+                }
+                continue;
+            }
+            buf.clear();
+            fold_char(c, &mut buf);
+            for f in buf.chars() {
+                if f == ' ' {
+                    if !last_space {
+                        out.push(' ', start, end);
+                        last_space = true;
+                    }
+                } else {
+                    out.push(f, start, end);
+                    last_space = false;
+                }
+            }
+        }
+        if out.text.ends_with(' ') {
+            out.text.pop();
+            out.map.pop();
+            out.ends.pop();
+        }
+        out.map.push(base + src.len());
+        out
+    }
+
+    fn push(&mut self, c: char, start: usize, end: usize) {
+        for _ in 0..c.len_utf8() {
+            self.map.push(start);
+            self.ends.push(end);
+        }
+        self.text.push(c);
+    }
+
+    /// Original byte range of the folded range `start..end` (`end > start`).
+    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.map[start], self.ends[end - 1])
+    }
+}
+
+/// Fold one string completely (for lexicon entries and word lists).
+pub fn fold_str(s: &str) -> String {
+    Folded::new(s, 0).text
+}
+
+/// Append the folded form of a non-ASCII char to `out`.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => {
+            out.push('\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+        '\u{2010}' | '\u{2011}' | '\u{00AD}' => out.push(' '),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        c if c.is_whitespace() => out.push(' '),
+        c => {
+            for l in c.to_lowercase() {
+                decompose_canonical(l, |d| {
+                    if !is_combining_mark(d) {
+                        out.push(d);
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// True for chars that make up words when checking word boundaries in folded text.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_apostrophes_and_hyphens() {
+        assert_eq!(fold_str("Stéphane SÉJOURNÉ"), "stephane sejourne");
+        assert_eq!(
+            fold_str("France\u{2019}s  cease-fire\n"),
+            "france's cease fire"
+        );
+        assert_eq!(fold_str("Électricité"), "electricite");
+        assert_eq!(fold_str("  cœur "), "coeur");
+    }
+
+    #[test]
+    fn maps_folded_ranges_back_to_original_bytes() {
+        let src = "Le Président Séjourné";
+        let f = Folded::new(src, 100);
+        let at = f.text.find("sejourne").unwrap();
+        let (s, e) = f.original(at, at + "sejourne".len());
+        assert_eq!(&src[s - 100..e - 100], "Séjourné");
+        let at = f.text.find("president").unwrap();
+        let (s, e) = f.original(at, at + "president".len());
+        assert_eq!(&src[s - 100..e - 100], "Président");
+    }
+
+    #[test]
+    fn whitespace_runs_collapse_but_keep_their_span() {
+        let src = "cease -\n fire";
+        let f = Folded::new(src, 0);
+        assert_eq!(f.text, "cease fire");
+        assert_eq!(f.original(0, f.text.len()), (0, src.len()));
+    }
+}

@@ -1,0 +1,312 @@
+//! The actor gazetteer and the attribution word lists, compiled into one phrase dictionary.
+//!
+//! `actors.toml` says who can hold a position and how they are named; `attribution.toml` lists the
+//! verbs, markers and role words the rules look for. Both become entries of a token-sequence
+//! dictionary that `mention` looks up, longest phrase first.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::data::{DataError, DataFile};
+use crate::mention::tokenize;
+
+/// Role of a speaker, as reported in the `role` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Official,
+    StateMedia,
+    Expert,
+    Other,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Official => "official",
+            Role::StateMedia => "state_media",
+            Role::Expert => "expert",
+            Role::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActors {
+    version: String,
+    #[serde(default)]
+    actor: Vec<RawActor>,
+    #[serde(default)]
+    institution: Vec<RawInstitution>,
+    #[serde(default)]
+    person: Vec<RawPerson>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    name: String,
+    #[serde(default)]
+    track: bool,
+    #[serde(default)]
+    names: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    metonyms: Vec<String>,
+    #[serde(default)]
+    media: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInstitution {
+    actor: String,
+    role: Role,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    name: String,
+    surname: String,
+    actor: String,
+    role: Role,
+    #[serde(default)]
+    office: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWords {
+    version: String,
+    speech: Vec<String>,
+    attitude: Vec<String>,
+    source_markers: Vec<String>,
+    documents: Vec<String>,
+    joint: Vec<String>,
+    experts: Vec<String>,
+    pronouns: Vec<String>,
+    plural_pronouns: Vec<String>,
+    roles: BTreeMap<String, String>,
+}
+
+/// An actor of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub name: String,
+    pub track: bool,
+}
+
+/// A known person.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub surname: String,
+    pub actor: usize,
+    pub role: Role,
+    pub office: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// What a phrase of the dictionary means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Word {
+    /// The state itself or a metonym ("China", "Beijing").
+    Actor(usize),
+    /// An adjective of nationality ("Chinese").
+    Demonym(usize),
+    /// A state medium or official outlet ("Xinhua").
+    Media(usize),
+    /// A named institution.
+    Institution(usize, Role),
+    /// A known person (full name or alias).
+    Person(usize),
+    /// A known person's surname used alone.
+    Surname(String),
+    /// A role word with the office it names ("top diplomat" -> foreign minister).
+    RoleWord(String),
+    Speech,
+    Attitude,
+    SourceMarker,
+    Document,
+    Joint,
+    Expert,
+    Pronoun,
+    PluralPronoun,
+}
+
+/// The compiled gazetteer and word lists.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub actors: Vec<Actor>,
+    pub persons: Vec<Person>,
+    /// Phrase (folded tokens joined by spaces) -> meanings.
+    pub dict: HashMap<String, Vec<Word>>,
+    /// Longest phrase, in tokens.
+    pub max_len: usize,
+    pub actors_version: String,
+    pub words_version: String,
+}
+
+impl Gazetteer {
+    /// Build from `actors.toml` and `attribution.toml`.
+    pub fn parse(actors: &DataFile, words: &DataFile) -> Result<Gazetteer, DataError> {
+        let ra: RawActors =
+            toml::from_str(&actors.text).map_err(|e| DataError::from_toml(actors, &e))?;
+        let rw: RawWords =
+            toml::from_str(&words.text).map_err(|e| DataError::from_toml(words, &e))?;
+        let mut g = Gazetteer {
+            actors: Vec::new(),
+            persons: Vec::new(),
+            dict: HashMap::new(),
+            max_len: 1,
+            actors_version: ra.version,
+            words_version: rw.version,
+        };
+        let fail = |m: String| DataError::new(&actors.source, 0, 0, m);
+        for (i, a) in ra.actor.iter().enumerate() {
+            if matches!(a.name.as_str(), "joint" | "other" | "none" | "") {
+                return Err(fail(format!(
+                    "actor name `{}` is reserved or empty",
+                    a.name
+                )));
+            }
+            if g.actors.iter().any(|x| x.name == a.name) {
+                return Err(fail(format!("actor `{}` is defined twice", a.name)));
+            }
+            g.actors.push(Actor {
+                name: a.name.clone(),
+                track: a.track,
+            });
+            for n in a
+                .names
+                .iter()
+                .chain(&a.metonyms)
+                .chain(std::iter::once(&a.name))
+            {
+                g.add(n, Word::Actor(i));
+            }
+            for n in &a.demonyms {
+                g.add(n, Word::Demonym(i));
+            }
+            for n in &a.media {
+                g.add(n, Word::Media(i));
+            }
+        }
+        let actor_index = |name: &str, what: &str| {
+            g.actors.iter().position(|a| a.name == name).ok_or_else(|| {
+                fail(format!(
+                    "{what} names actor `{name}`, which no [[actor]] defines"
+                ))
+            })
+        };
+        let mut adds: Vec<(String, Word)> = Vec::new();
+        for inst in &ra.institution {
+            let a = actor_index(&inst.actor, "an [[institution]]")?;
+            for n in &inst.aliases {
+                adds.push((n.clone(), Word::Institution(a, inst.role)));
+            }
+        }
+        let mut persons = Vec::new();
+        for (i, p) in ra.person.iter().enumerate() {
+            let a = actor_index(&p.actor, &format!("person `{}`", p.name))?;
+            for d in p.from.iter().chain(&p.to) {
+                if !crate::model::valid_date(d) {
+                    return Err(fail(format!(
+                        "person `{}`: `{d}` is not a date (YYYY-MM-DD)",
+                        p.name
+                    )));
+                }
+            }
+            persons.push(Person {
+                name: p.name.clone(),
+                surname: p.surname.clone(),
+                actor: a,
+                role: p.role,
+                office: p.office.clone(),
+                from: p.from.clone(),
+                to: p.to.clone(),
+            });
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                adds.push((n.clone(), Word::Person(i)));
+            }
+            adds.push((
+                p.surname.clone(),
+                Word::Surname(crate::fold::fold_str(&p.surname)),
+            ));
+        }
+        g.persons = persons;
+        for (n, w) in adds {
+            g.add(&n, w);
+        }
+        for (list, w) in [
+            (&rw.speech, Word::Speech),
+            (&rw.attitude, Word::Attitude),
+            (&rw.source_markers, Word::SourceMarker),
+            (&rw.documents, Word::Document),
+            (&rw.joint, Word::Joint),
+            (&rw.experts, Word::Expert),
+            (&rw.pronouns, Word::Pronoun),
+            (&rw.plural_pronouns, Word::PluralPronoun),
+        ] {
+            for n in list {
+                g.add(n, w.clone());
+            }
+        }
+        for (n, office) in &rw.roles {
+            g.add(n, Word::RoleWord(office.clone()));
+        }
+        Ok(g)
+    }
+
+    fn add(&mut self, phrase: &str, w: Word) {
+        let toks = tokenize(phrase);
+        if toks.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(toks.len());
+        let key = toks
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let list = self.dict.entry(key).or_default();
+        if !list.contains(&w) {
+            list.push(w);
+        }
+    }
+
+    /// The person of `actor` holding `office` on `date` (any date when unknown), if exactly one.
+    pub fn office_holder(&self, actor: usize, office: &str, date: Option<&str>) -> Option<usize> {
+        let fits: Vec<usize> = (0..self.persons.len())
+            .filter(|&i| {
+                let p = &self.persons[i];
+                p.actor == actor
+                    && p.office == office
+                    && date.is_none_or(|d| {
+                        p.from.as_deref().is_none_or(|f| f <= d)
+                            && p.to.as_deref().is_none_or(|t| d < t)
+                    })
+            })
+            .collect();
+        (fits.len() == 1).then(|| fits[0])
+    }
+
+    /// The gazetteer person with this folded surname, if exactly one.
+    pub fn by_surname(&self, surname: &str) -> Option<usize> {
+        let fits: Vec<usize> = (0..self.persons.len())
+            .filter(|&i| crate::fold::fold_str(&self.persons[i].surname) == surname)
+            .collect();
+        (fits.len() == 1).then(|| fits[0])
+    }
+}

@@ -1,0 +1,22 @@
+//! stancecmp: compare the stated positions of actors in news and diplomatic text.
+//!
+//! The pipeline, one module per stage: `read` -> `split` -> `attribute` -> `score` ->
+//! `aggregate` -> `write`. `pipeline` runs the stages over a corpus; `data`, `lexicon`,
+//! `gazetteer` and `stance` load the editable data files.
+
+pub mod aggregate;
+pub mod attribute;
+pub mod cli;
+pub mod cmd;
+pub mod data;
+pub mod fold;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod mention;
+pub mod model;
+pub mod pipeline;
+pub mod read;
+pub mod score;
+pub mod split;
+pub mod stance;
+pub mod write;

@@ -1,0 +1,640 @@
+//! Finding who and what a sentence names: tokens, quotations, actor mentions and speech predicates.
+//!
+//! The sentence is cut into tokens (with possessives and initialisms kept whole), looked up in the
+//! gazetteer's phrase dictionary longest-first, and the pieces are composed into mentions:
+//! "Chinese Foreign Minister Wang Yi" is one person, "France's top diplomat" one description,
+//! "China and France" one joint mention. `attribute` decides which mention holds the statement.
+
+use crate::fold::fold_str;
+use crate::gazetteer::{Gazetteer, Role, Word};
+
+/// A token of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte range, relative to the tokenized text.
+    pub start: usize,
+    pub end: usize,
+    /// Folded form (punctuation: the char itself).
+    pub norm: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Followed by a possessive `'s` (or a plural `s'`).
+    pub poss: bool,
+    /// Punctuation token.
+    pub punct: Option<char>,
+    /// Inside quoted speech (a quotation of six words or more).
+    pub quoted: bool,
+}
+
+/// Cut text into word and punctuation tokens. Words keep internal apostrophes (d'Orsay) and
+/// dotted initialisms (U.S.); a possessive `'s` is folded into the word's `poss` flag.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let is_apos = |c: char| c == '\'' || c == '\u{2019}';
+    while i < b.len() {
+        let c = text[i..].chars().next().unwrap();
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            if !is_apos(c) {
+                out.push(Token {
+                    start: i,
+                    end: i + cl,
+                    norm: c.to_string(),
+                    cap: false,
+                    poss: false,
+                    punct: Some(c),
+                    quoted: false,
+                });
+            }
+            i += cl;
+            continue;
+        }
+        // Dotted initialism: U.S., E.U., U.S.A.
+        let mut j = i;
+        while j + 1 < b.len() && b[j].is_ascii_uppercase() && b[j + 1] == b'.' {
+            j += 2;
+        }
+        let start = i;
+        if j - i >= 4 {
+            i = j;
+        } else {
+            // A word: alphanumerics, with apostrophes between letters other than a final 's.
+            loop {
+                while let Some(ch) = text[i..].chars().next().filter(|ch| ch.is_alphanumeric()) {
+                    i += ch.len_utf8();
+                }
+                let rest = &text[i..];
+                let Some(a) = rest.chars().next().filter(|&ch| is_apos(ch)) else {
+                    break;
+                };
+                let after = &rest[a.len_utf8()..];
+                let next = after.chars().next();
+                let ends_s = (next == Some('s') || next == Some('S'))
+                    && !after[1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_alphanumeric());
+                if next.is_some_and(|ch| ch.is_alphanumeric()) && !ends_s {
+                    i += a.len_utf8();
+                    continue;
+                }
+                break;
+            }
+        }
+        let word = &text[start..i];
+        let mut tok = Token {
+            start,
+            end: i,
+            norm: fold_str(word),
+            cap: word.chars().next().is_some_and(char::is_uppercase),
+            poss: false,
+            punct: None,
+            quoted: false,
+        };
+        // Possessive 's / s'.
+        if let Some(a) = text[i..].chars().next().filter(|&ch| is_apos(ch)) {
+            let after = &text[i + a.len_utf8()..];
+            let next = after.chars().next();
+            if (next == Some('s') || next == Some('S'))
+                && !after[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_alphanumeric())
+            {
+                tok.poss = true;
+                i += a.len_utf8() + 1;
+            } else if word.ends_with('s') && !next.is_some_and(|ch| ch.is_alphanumeric()) {
+                tok.poss = true;
+                i += a.len_utf8();
+            }
+        }
+        out.push(tok);
+    }
+    mark_quotes(&mut out);
+    out
+}
+
+/// Mark tokens inside quoted speech. Curly quotes open and close; a straight quote toggles. A
+/// closing quote with no opener means the sentence began inside a quotation. Short quotations
+/// (under six words) are scare quotes or titles, not speech.
+fn mark_quotes(toks: &mut [Token]) {
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, tok) in toks.iter().enumerate() {
+        match tok.punct {
+            Some('\u{201C}') => open = Some(i),
+            Some('\u{201D}') => {
+                regions.push((open.map_or(0, |o| o + 1), i));
+                open = None;
+            }
+            Some('"') => match open {
+                Some(o) => {
+                    regions.push((o + 1, i));
+                    open = None;
+                }
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        regions.push((o + 1, toks.len()));
+    }
+    for (a, b) in regions {
+        let words = toks[a..b].iter().filter(|t| t.punct.is_none()).count();
+        if words >= 6 {
+            for t in &mut toks[a..b] {
+                t.quoted = true;
+            }
+        }
+    }
+}
+
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Referent {
+    /// A state, metonym or institution, with the role it speaks in.
+    Actor(usize, Role),
+    /// A known person.
+    Person(usize),
+    /// A person found in this document but not in the gazetteer.
+    Local {
+        name: String,
+        actor: Option<usize>,
+        role: Role,
+    },
+    /// A surname to resolve in the document ("Wang").
+    Surname(String),
+    /// A description of an office ("the French president"): actor and office.
+    Office(usize, String),
+    /// Both actors together ("the two sides", "China and France").
+    Joint,
+    /// Experts, analysts..., with their nationality when given.
+    Experts(Option<usize>),
+    /// He, she.
+    Pronoun,
+    /// They.
+    PluralPronoun,
+    /// A document or speech act ("the statement", "France's call"), with its holder when named.
+    Document(Option<usize>),
+}
+
+/// A mention in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Token range (inclusive start, exclusive end).
+    pub from: usize,
+    pub to: usize,
+    pub referent: Referent,
+    /// Ends with a possessive ("France's call"): a modifier, not a subject.
+    pub poss: bool,
+    /// Directly after a preposition ("to France"): not a subject.
+    pub after_prep: bool,
+    /// Inside quoted speech.
+    pub quoted: bool,
+    /// Names a speech act or document of its holder ("Sejourne's remarks", "the Chinese statement").
+    pub act: bool,
+}
+
+/// A predicate that can carry a holder: a speech or attitude verb, or a source marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PredKind {
+    Speech,
+    Attitude,
+    Source,
+}
+
+/// A predicate outside quotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pred {
+    pub from: usize,
+    pub to: usize,
+    pub kind: PredKind,
+}
+
+/// Everything found in one sentence.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<Mention>,
+    pub preds: Vec<Pred>,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "to",
+    "with",
+    "for",
+    "in",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "against",
+    "under",
+    "into",
+    "about",
+    "over",
+    "between",
+    "among",
+    "amid",
+    "alongside",
+    "during",
+    "including",
+    "like",
+    "than",
+    "upon",
+    "across",
+    "beyond",
+    "within",
+    "without",
+    "visited",
+    "visit",
+    "host",
+    "hosted",
+    "met",
+    "meet",
+    "pressuring",
+    "involve",
+    "influence",
+];
+
+/// Atoms: the dictionary meanings found at each token range.
+fn atoms(g: &Gazetteer, toks: &[Token]) -> Vec<(usize, usize, Vec<Word>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut found = None;
+        for len in (1..=g.max_len.min(toks.len() - i)).rev() {
+            let span = &toks[i..i + len];
+            // A phrase may not run across punctuation (other than dots inside initialisms) or a possessive.
+            if span.iter().any(|t| t.punct.is_some()) || span[..len - 1].iter().any(|t| t.poss) {
+                continue;
+            }
+            let key = span
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if let Some(ws) = g.dict.get(&key) {
+                found = Some((i, i + len, ws.clone()));
+                break;
+            }
+        }
+        match found {
+            Some(f) => {
+                i = f.1;
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn has(ws: &[Word], f: impl Fn(&Word) -> bool) -> Option<&Word> {
+    ws.iter().find(|w| f(w))
+}
+
+/// Analyse one sentence. `local` lists the folded surnames of persons seen earlier in the
+/// document that are not in the gazetteer ("yunfei"/"wang" for Wang Yunfei).
+pub fn analyse(g: &Gazetteer, text: &str, local: &[String]) -> Analysis {
+    let toks = tokenize(text);
+    let atoms = atoms(g, &toks);
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut preds = Vec::new();
+    let at = |tok: usize| atoms.iter().position(|a| a.0 == tok);
+    let mut k = 0;
+    while k < atoms.len() {
+        let (s, e, ws) = &atoms[k];
+        let (s, e) = (*s, *e);
+        let quoted = toks[s].quoted;
+        k += 1;
+        if !quoted {
+            if has(ws, |w| *w == Word::SourceMarker).is_some() {
+                // "per" only counts before a name.
+                preds.push(Pred {
+                    from: s,
+                    to: e,
+                    kind: PredKind::Source,
+                });
+                continue;
+            }
+            let verb = has(ws, |w| *w == Word::Speech)
+                .map(|_| PredKind::Speech)
+                .or_else(|| has(ws, |w| *w == Word::Attitude).map(|_| PredKind::Attitude));
+            if let Some(kind) = verb {
+                if ws
+                    .iter()
+                    .all(|w| matches!(w, Word::Speech | Word::Attitude | Word::Document))
+                    || !toks[s].cap
+                {
+                    preds.push(Pred {
+                        from: s,
+                        to: e,
+                        kind,
+                    });
+                    continue;
+                }
+            }
+        }
+        // A nationality or possessive actor/person, then a role, expert, person or document word.
+        let head = has(ws, |w| matches!(w, Word::Demonym(_)))
+            .cloned()
+            .or_else(|| {
+                if toks[e - 1].poss {
+                    has(ws, |w| {
+                        matches!(w, Word::Actor(_) | Word::Person(_) | Word::Surname(_))
+                    })
+                    .cloned()
+                } else {
+                    None
+                }
+            });
+        if let Some(head) = head {
+            let mut j = e;
+            let mut combined = None;
+            while j < toks.len() && j <= e + 2 && toks[j].punct.is_none() {
+                if let Some(n) = at(j) {
+                    let nws = &atoms[n].2;
+                    let actor = match &head {
+                        Word::Demonym(a) | Word::Actor(a) => Some(*a),
+                        Word::Person(p) => Some(g.persons[*p].actor),
+                        Word::Surname(n) => g.by_surname(n).map(|p| g.persons[p].actor),
+                        _ => None,
+                    };
+                    let r =
+                        if let Some(Word::Person(p)) = has(nws, |w| matches!(w, Word::Person(_))) {
+                            Some(Referent::Person(*p))
+                        } else if let (Some(Word::RoleWord(office)), Some(a)) =
+                            (has(nws, |w| matches!(w, Word::RoleWord(_))), actor)
+                        {
+                            // "French Defense Minister Sebastien Lecornu": a name after the title wins.
+                            let after = atoms.get(n + 1).filter(|x| x.0 == atoms[n].1);
+                            match after.and_then(|x| has(&x.2, |w| matches!(w, Word::Person(_)))) {
+                                Some(Word::Person(p)) => {
+                                    combined = Some((atoms[n + 1].1, Referent::Person(*p), n + 2));
+                                    break;
+                                }
+                                _ => Some(Referent::Office(a, office.clone())),
+                            }
+                        } else if has(nws, |w| *w == Word::Expert).is_some() {
+                            Some(Referent::Experts(actor))
+                        } else if has(nws, |w| *w == Word::Document).is_some() {
+                            // "Sejourne's remarks": the person; "the Chinese statement": the actor.
+                            match &head {
+                                Word::Person(p) => Some(Referent::Person(*p)),
+                                Word::Surname(n) => Some(
+                                    g.by_surname(n)
+                                        .map_or(Referent::Document(actor), Referent::Person),
+                                ),
+                                _ => Some(Referent::Document(actor)),
+                            }
+                        } else {
+                            None
+                        };
+                    if let Some(r) = r {
+                        combined = Some((atoms[n].1, r, n + 1));
+                    }
+                    break;
+                }
+                j += 1;
+            }
+            if let Some((end, r, next)) = combined {
+                let act = atoms[next - 1].2.contains(&Word::Document);
+                mentions.push(Mention {
+                    from: s,
+                    to: end,
+                    referent: r,
+                    poss: toks[end - 1].poss,
+                    after_prep: false,
+                    quoted,
+                    act,
+                });
+                k = next;
+                continue;
+            }
+        }
+        // A title followed by a name: "Foreign Minister Wang Yi".
+        if has(ws, |w| matches!(w, Word::RoleWord(_))).is_some() {
+            if let Some(n) = at(e) {
+                if let Some(Word::Person(p)) = has(&atoms[n].2, |w| matches!(w, Word::Person(_))) {
+                    mentions.push(Mention {
+                        from: s,
+                        to: atoms[n].1,
+                        referent: Referent::Person(*p),
+                        poss: toks[atoms[n].1 - 1].poss,
+                        after_prep: false,
+                        quoted,
+                        act: false,
+                    });
+                    k = n + 1;
+                    continue;
+                }
+            }
+        }
+        let r = if let Some(Word::Person(p)) = has(ws, |w| matches!(w, Word::Person(_))) {
+            Some(Referent::Person(*p))
+        } else if let Some(Word::Institution(a, role)) =
+            has(ws, |w| matches!(w, Word::Institution(..)))
+        {
+            Some(Referent::Actor(*a, *role))
+        } else if let Some(Word::Media(a)) = has(ws, |w| matches!(w, Word::Media(_))) {
+            Some(Referent::Actor(*a, Role::StateMedia))
+        } else if let Some(Word::Actor(a)) = has(ws, |w| matches!(w, Word::Actor(_))) {
+            Some(Referent::Actor(*a, Role::Official))
+        } else if let Some(Word::Surname(n)) = has(ws, |w| matches!(w, Word::Surname(_))) {
+            let next_is_name = toks
+                .get(e)
+                .is_some_and(|t| t.cap && t.punct.is_none() && at(e).is_none());
+            (toks[s].cap && !next_is_name).then(|| Referent::Surname(n.clone()))
+        } else if has(ws, |w| *w == Word::Joint).is_some() {
+            Some(Referent::Joint)
+        } else if has(ws, |w| *w == Word::Expert).is_some() {
+            Some(Referent::Experts(None))
+        } else if has(ws, |w| *w == Word::Pronoun).is_some() {
+            Some(Referent::Pronoun)
+        } else if has(ws, |w| *w == Word::PluralPronoun).is_some() {
+            Some(Referent::PluralPronoun)
+        } else if has(ws, |w| *w == Word::Document).is_some() {
+            Some(Referent::Document(None))
+        } else {
+            None
+        };
+        if let Some(r) = r {
+            mentions.push(Mention {
+                from: s,
+                to: e,
+                referent: r,
+                poss: toks[e - 1].poss,
+                after_prep: false,
+                quoted,
+                act: false,
+            });
+        }
+    }
+    add_local_persons(g, &toks, &atoms, local, &mut mentions, &preds);
+    mentions.sort_by_key(|m| m.from);
+    join_pairs(g, &toks, &mut mentions);
+    for m in &mut mentions {
+        let mut p = m.from;
+        // Skip an article: "to the French side".
+        if p > 0
+            && matches!(
+                toks[p - 1].norm.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            )
+        {
+            p -= 1;
+        }
+        m.after_prep = p > 0 && PREPOSITIONS.contains(&toks[p - 1].norm.as_str());
+    }
+    Analysis {
+        tokens: toks,
+        mentions,
+        preds,
+    }
+}
+
+/// Persons not in the gazetteer: two or three capitalised unknown words followed by an apposition
+/// (", a Chinese military affairs expert,") or by a speech verb; and surnames of persons met earlier.
+fn add_local_persons(
+    g: &Gazetteer,
+    toks: &[Token],
+    atoms: &[(usize, usize, Vec<Word>)],
+    local: &[String],
+    mentions: &mut Vec<Mention>,
+    preds: &[Pred],
+) {
+    // Tokens taken by a dictionary phrase, other than a lone surname (Wang in "Wang Yunfei").
+    let covered = |i: usize| {
+        atoms.iter().any(|a| {
+            a.0 <= i
+                && i < a.1
+                && !(a.1 - a.0 == 1 && a.2.iter().all(|w| matches!(w, Word::Surname(_))))
+        })
+    };
+    let plain_cap = |i: usize| {
+        toks[i].cap
+            && toks[i].punct.is_none()
+            && !covered(i)
+            && toks[i].norm.chars().all(char::is_alphabetic)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].quoted || !plain_cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < toks.len() && j < i + 3 && plain_cap(j) && !toks[j].poss {
+            j += 1;
+        }
+        if j < toks.len() && j < i + 3 && plain_cap(j) && toks[j].poss {
+            j += 1;
+        }
+        let len = j - i;
+        if len == 1 && local.contains(&toks[i].norm) {
+            mentions.push(Mention {
+                from: i,
+                to: j,
+                referent: Referent::Surname(toks[i].norm.clone()),
+                poss: toks[i].poss,
+                after_prep: false,
+                quoted: false,
+                act: false,
+            });
+            i = j;
+            continue;
+        }
+        if len >= 2 && i > 0 && toks[i - 1].punct.is_none() && !toks[i - 1].cap {
+            // Mid-sentence capitalised run after a lower-case word: still a candidate.
+        }
+        if len >= 2 {
+            let speaks = preds.iter().any(|p| p.from == j);
+            let apposition = (toks.get(j).and_then(|t| t.punct) == Some(','))
+                .then(|| {
+                    let end = toks[j + 1..]
+                        .iter()
+                        .position(|t| t.punct.is_some())
+                        .map_or(toks.len(), |p| j + 1 + p);
+                    let inner: Vec<&(usize, usize, Vec<Word>)> =
+                        atoms.iter().filter(|a| a.0 > j && a.1 <= end).collect();
+                    let actor = inner.iter().find_map(|a| {
+                        a.2.iter().find_map(|w| match w {
+                            Word::Demonym(x) | Word::Actor(x) => Some(*x),
+                            Word::Institution(x, _) => Some(*x),
+                            _ => None,
+                        })
+                    });
+                    let role = if inner.iter().any(|a| a.2.contains(&Word::Expert)) {
+                        Some(Role::Expert)
+                    } else if inner
+                        .iter()
+                        .any(|a| a.2.iter().any(|w| matches!(w, Word::RoleWord(_))))
+                    {
+                        Some(Role::Official)
+                    } else {
+                        None
+                    };
+                    role.map(|r| (actor, r))
+                })
+                .flatten();
+            if let Some((actor, role)) = apposition.or(speaks.then_some((None, Role::Other))) {
+                let name = toks[i..j]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let _ = g;
+                mentions.push(Mention {
+                    from: i,
+                    to: j,
+                    referent: Referent::Local { name, actor, role },
+                    poss: toks[j - 1].poss,
+                    after_prep: false,
+                    quoted: false,
+                    act: false,
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// "China and France", "Xi and Macron": two mentions of different tracked actors joined by "and".
+fn join_pairs(g: &Gazetteer, toks: &[Token], mentions: &mut Vec<Mention>) {
+    let actor_of = |r: &Referent| match r {
+        Referent::Actor(a, _) | Referent::Office(a, _) => Some(*a),
+        Referent::Person(p) => Some(g.persons[*p].actor),
+        _ => None,
+    };
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        let joined = b.from == a.to + 1 && toks[a.to].norm == "and" && !a.poss;
+        let both = match (actor_of(&a.referent), actor_of(&b.referent)) {
+            (Some(x), Some(y)) => x != y && g.actors[x].track && g.actors[y].track,
+            _ => false,
+        };
+        if joined && both {
+            let m = Mention {
+                from: a.from,
+                to: b.to,
+                referent: Referent::Joint,
+                poss: b.poss,
+                after_prep: a.after_prep,
+                quoted: a.quoted,
+                act: false,
+            };
+            mentions[i] = m;
+            mentions.remove(i + 1);
+        }
+        i += 1;
+    }
+}

@@ -1,0 +1,131 @@
+//! Running the stages over a corpus: split, attribute and score every document, in parallel.
+//!
+//! Documents are independent, so rayon spreads them over the threads; results come back in
+//! corpus order, which keeps every output byte-identical whatever the thread count.
+
+use rayon::prelude::*;
+use std::path::Path;
+
+use crate::attribute::{attribute_document, Attribution};
+use crate::data::{self, DataError, DataFile};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::{self, Lexicon};
+use crate::model::{Document, Segment};
+use crate::score::{Match, Scorer};
+use crate::split::Splitter;
+use crate::stance::CueSet;
+
+/// Everything loaded from the data files, compiled and ready to run.
+pub struct Config {
+    pub files: Vec<DataFile>,
+    pub lexicons: Vec<Lexicon>,
+    pub scorer: Scorer,
+    pub cues: CueSet,
+    pub gazetteer: Gazetteer,
+    pub splitter: Splitter,
+}
+
+impl Config {
+    /// Load the embedded data files, overridden by `dir`.
+    pub fn load(dir: Option<&Path>) -> Result<Config, DataError> {
+        let files = data::load(dir)?;
+        let mut lexicons = Vec::new();
+        for f in files.iter().filter(|f| f.name.ends_with(".lex")) {
+            let lex = lexicon::parse(f)?;
+            if let Some(other) = lexicons.iter().find(|l: &&Lexicon| l.name == lex.name) {
+                return Err(DataError::new(
+                    &f.source,
+                    0,
+                    0,
+                    format!(
+                        "lexicon name `{}` is already used by {}",
+                        lex.name, other.source
+                    ),
+                ));
+            }
+            lexicons.push(lex);
+        }
+        if lexicons.is_empty() {
+            return Err(DataError::new(
+                "lexicons",
+                0,
+                0,
+                "no lexicon (*.lex) to score with",
+            ));
+        }
+        lexicons.sort_by(|a, b| a.name.cmp(&b.name));
+        let cues = CueSet::parse(data::get(&files, "stance.toml"))?;
+        let gazetteer = Gazetteer::parse(
+            data::get(&files, "actors.toml"),
+            data::get(&files, "attribution.toml"),
+        )?;
+        let splitter = Splitter::new(&data::get(&files, "abbreviations.txt").text);
+        let scorer = Scorer::new(&lexicons);
+        Ok(Config {
+            files,
+            lexicons,
+            scorer,
+            cues,
+            gazetteer,
+            splitter,
+        })
+    }
+}
+
+/// One statement with its attribution and per-lexicon scores.
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// 1-based within its document.
+    pub sentence_no: usize,
+    pub segment: Segment,
+    pub attribution: Attribution,
+    /// Number of word tokens.
+    pub tokens: usize,
+    /// Matches in this statement.
+    pub matches: Vec<Match>,
+}
+
+/// The analysis of one document.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub statements: Vec<Statement>,
+}
+
+/// Count words: maximal runs of alphanumeric chars.
+pub fn count_tokens(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+/// Split, attribute and score one document.
+pub fn analyze_document(cfg: &Config, doc: &Document) -> DocResult {
+    let segments = cfg.splitter.split(&doc.text, doc.body_start);
+    let texts: Vec<&str> = segments.iter().map(|s| &doc.text[s.start..s.end]).collect();
+    let attributions = attribute_document(&cfg.gazetteer, doc.date.as_deref(), &texts);
+    let statements = segments
+        .iter()
+        .zip(attributions)
+        .enumerate()
+        .map(|(i, (seg, attribution))| Statement {
+            sentence_no: i + 1,
+            segment: *seg,
+            attribution,
+            tokens: count_tokens(&doc.text[seg.start..seg.end]),
+            matches: cfg.scorer.score(&cfg.cues, &doc.text, seg.start, seg.end),
+        })
+        .collect();
+    DocResult { statements }
+}
+
+/// Analyse a corpus on the current rayon pool; results are in corpus order.
+pub fn analyze(cfg: &Config, docs: &[Document]) -> Vec<DocResult> {
+    docs.par_iter().map(|d| analyze_document(cfg, d)).collect()
+}

@@ -1,0 +1,399 @@
+//! Stance of a lexicon match: does the statement support, oppose or merely mention what it names?
+//!
+//! Cue words come from `stance.toml`. The rules, in order:
+//! 1. The *scope* of a match is its clause: from the last hard boundary before it (`. ; : ! ? ( )`,
+//!    a dash, or a contrastive conjunction such as "but" or "while") to the next one after it.
+//! 2. The governing cue is the nearest support/oppose cue before the match in its clause; failing
+//!    that, one at most four words after it ("sovereignty must be respected", "the truce was
+//!    violated").
+//! 3. A negator anywhere in the clause before that cue (or, for a cue after the match, between the
+//!    clause start and the cue) flips it: "did not respond to the call for a ceasefire" opposes.
+//!    VADER looks three tokens back; clause scope catches "did not respond to the call for", which a
+//!    three-token window misses.
+//! 4. A breach cue ("violated", "undermined") that is itself rejected ("rejected claims that X
+//!    violated sovereignty") or negated supports the principle: negating a violation is not opposing
+//!    the principle.
+//! 5. With no cue, a negator in the clause before the match opposes it ("without a ceasefire").
+//! 6. Intensifiers and hedges in the clause before the match multiply its weight.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use crate::data::{DataError, DataFile};
+use crate::fold::{fold_str, is_word_char};
+
+/// Stance of one match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stance {
+    Support,
+    Oppose,
+    Mention,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Support => "support",
+            Stance::Oppose => "oppose",
+            Stance::Mention => "mention",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    version: String,
+    not_negators: Words,
+    negators: Words,
+    support: Cues,
+    oppose: Cues,
+    breach: Cues,
+    intensifiers: BTreeMap<String, f64>,
+    hedges: BTreeMap<String, f64>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    words: Vec<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Cues {
+    cues: Vec<String>,
+}
+
+const NEGATOR: u8 = 1;
+const SUPPORT: u8 = 2;
+const OPPOSE: u8 = 4;
+const BREACH: u8 = 8;
+const SCALE: u8 = 16;
+const BOUNDARY_WORD: u8 = 32;
+
+/// Words that end a clause for stance scope.
+const BOUNDARY_WORDS: &[&str] = &["but", "while", "whereas", "although", "though", "however"];
+
+/// Compiled cue lists.
+pub struct CueSet {
+    pub version: String,
+    ac: AhoCorasick,
+    /// Per pattern: kind flags and, for SCALE, the multiplier.
+    kinds: Vec<(u8, f64)>,
+    patterns: Vec<String>,
+}
+
+/// A cue found in a folded sentence.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    pat: usize,
+}
+
+/// What the stance rules decided for one match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub stance: Stance,
+    /// The governing cue, as folded text.
+    pub cue: Option<String>,
+    /// The negator (or rejecting cue) that flipped the polarity.
+    pub negator: Option<String>,
+    /// Product of intensifiers and hedges in scope.
+    pub scale: f64,
+}
+
+/// Cue positions of one folded sentence, ready to judge any number of matches in it.
+pub struct SentenceCues<'a> {
+    cues: &'a CueSet,
+    text: &'a str,
+    hits: Vec<Hit>,
+}
+
+impl CueSet {
+    /// Parse and compile `stance.toml`.
+    pub fn parse(file: &DataFile) -> Result<CueSet, DataError> {
+        let raw: Raw = toml::from_str(&file.text).map_err(|e| DataError::from_toml(file, &e))?;
+        let mut map: BTreeMap<String, (u8, f64)> = BTreeMap::new();
+        let mut add = |list: &[String], kind: u8, scale: f64| -> Result<(), DataError> {
+            for w in list {
+                let f = fold_str(w);
+                if f.is_empty() {
+                    return Err(DataError::new(&file.source, 0, 0, "an empty cue word"));
+                }
+                let e = map.entry(f).or_insert((0, 1.0));
+                e.0 |= kind;
+                if kind == SCALE {
+                    e.1 = scale;
+                }
+            }
+            Ok(())
+        };
+        add(&raw.not_negators.words, 0, 1.0)?;
+        add(&raw.negators.words, NEGATOR, 1.0)?;
+        add(&raw.support.cues, SUPPORT, 1.0)?;
+        add(&raw.oppose.cues, OPPOSE, 1.0)?;
+        add(&raw.breach.cues, BREACH | OPPOSE, 1.0)?;
+        for (table, list) in [("intensifiers", &raw.intensifiers), ("hedges", &raw.hedges)] {
+            for (w, s) in list {
+                if !(s.is_finite() && *s > 0.0) {
+                    return Err(DataError::new(
+                        &file.source,
+                        0,
+                        0,
+                        format!("[{table}] `{w}` = {s}: a multiplier must be a positive number"),
+                    ));
+                }
+                add(std::slice::from_ref(w), SCALE, *s)?;
+            }
+        }
+        for w in BOUNDARY_WORDS {
+            map.entry(w.to_string()).or_insert((0, 1.0)).0 |= BOUNDARY_WORD;
+        }
+        let patterns: Vec<String> = map.keys().cloned().collect();
+        let kinds: Vec<(u8, f64)> = map.values().copied().collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| DataError::new(&file.source, 0, 0, format!("cannot compile cues: {e}")))?;
+        Ok(CueSet {
+            version: raw.version,
+            ac,
+            kinds,
+            patterns,
+        })
+    }
+
+    /// Find every cue in a folded sentence.
+    pub fn scan<'a>(&'a self, text: &'a str) -> SentenceCues<'a> {
+        let mut hits = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let pat = &self.patterns[m.pattern().as_usize()];
+            let left_ok = s == 0
+                || pat.starts_with("n'")
+                || !text[..s].chars().next_back().is_some_and(is_word_char);
+            let right_ok = !text[e..].chars().next().is_some_and(is_word_char);
+            if left_ok && right_ok {
+                hits.push(Hit {
+                    start: s,
+                    end: e,
+                    pat: m.pattern().as_usize(),
+                });
+            }
+        }
+        SentenceCues {
+            cues: self,
+            text,
+            hits,
+        }
+    }
+}
+
+const HARD: &[char] = &[
+    '.', ';', ':', '!', '?', '(', ')', '[', ']', '\u{2014}', '\u{2013}',
+];
+
+impl SentenceCues<'_> {
+    fn kind(&self, h: &Hit) -> u8 {
+        self.cues.kinds[h.pat].0
+    }
+
+    fn word(&self, h: &Hit) -> String {
+        self.text[h.start..h.end].to_string()
+    }
+
+    /// Clause around folded range `s..e`: (start, end).
+    fn clause(&self, s: usize, e: usize) -> (usize, usize) {
+        let mut lo = self.text[..s].rfind(HARD).map_or(0, |p| p + 1);
+        let mut hi = self.text[e..].find(HARD).map_or(self.text.len(), |p| e + p);
+        for h in &self.hits {
+            if self.kind(h) & BOUNDARY_WORD != 0 {
+                if h.end <= s && h.end > lo {
+                    lo = h.end;
+                }
+                if h.start >= e && h.start < hi {
+                    hi = h.start;
+                }
+            }
+        }
+        (lo, hi)
+    }
+
+    /// Judge the match at folded range `s..e`.
+    pub fn judge(&self, s: usize, e: usize) -> Decision {
+        let (lo, hi) = self.clause(s, e);
+        let in_clause: Vec<&Hit> = self
+            .hits
+            .iter()
+            .filter(|h| h.start >= lo && h.end <= hi && (h.end <= s || h.start >= e))
+            .collect();
+        let polar = |h: &&Hit| self.kind(h) & (SUPPORT | OPPOSE) != 0;
+        let before: Vec<&Hit> = in_clause.iter().copied().filter(|h| h.end <= s).collect();
+        let scale: f64 = before
+            .iter()
+            .filter(|h| self.kind(h) & SCALE != 0)
+            .map(|h| self.cues.kinds[h.pat].1)
+            .product::<f64>()
+            .clamp(0.1, 4.0);
+        let cue = before.iter().rev().copied().find(polar).or_else(|| {
+            in_clause
+                .iter()
+                .copied()
+                .filter(|h| h.start >= e)
+                .find(|h| polar(h) && self.text[e..h.start].split_whitespace().count() <= 4)
+        });
+        let Some(cue) = cue else {
+            let neg = before.iter().rev().find(|h| self.kind(h) & NEGATOR != 0);
+            return Decision {
+                stance: if neg.is_some() {
+                    Stance::Oppose
+                } else {
+                    Stance::Mention
+                },
+                cue: None,
+                negator: neg.map(|h| self.word(h)),
+                scale,
+            };
+        };
+        let kind = self.kind(cue);
+        let mut support = kind & SUPPORT != 0 && kind & OPPOSE == 0;
+        // What governs the cue: negators, or (for a breach) a rejecting cue, earlier in the clause.
+        let governors: Vec<&Hit> = in_clause
+            .iter()
+            .copied()
+            .filter(|h| h.end <= cue.start && h.end <= s.max(cue.start))
+            .collect();
+        let flip = governors.iter().rev().find(|h| {
+            let k = self.kind(h);
+            k & NEGATOR != 0 || (kind & BREACH != 0 && k & OPPOSE != 0)
+        });
+        if flip.is_some() {
+            support = !support;
+        }
+        Decision {
+            stance: if support {
+                Stance::Support
+            } else {
+                Stance::Oppose
+            },
+            cue: Some(self.word(cue)),
+            negator: flip.map(|h| self.word(h)),
+            scale,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues() -> CueSet {
+        let text = r#"
+version = "t"
+[not_negators]
+words = ["no matter", "not only"]
+[negators]
+words = ["not", "no", "never", "without", "n't"]
+[support]
+cues = ["called for", "call for", "supports", "respect", "urged", "join"]
+[oppose]
+cues = ["rejected", "opposed"]
+[breach]
+cues = ["violated"]
+[intensifiers]
+firmly = 1.5
+[hedges]
+may = 0.5
+"#;
+        CueSet::parse(&DataFile {
+            name: "s".into(),
+            source: "s".into(),
+            text: text.into(),
+        })
+        .unwrap()
+    }
+
+    fn judge(sentence: &str, target: &str) -> Decision {
+        let c = cues();
+        let f = fold_str(sentence);
+        let s = f.find(target).unwrap();
+        c.scan(&f).judge(s, s + target.len())
+    }
+
+    #[test]
+    fn cues_and_negation() {
+        assert_eq!(
+            judge("China called for a ceasefire.", "ceasefire").stance,
+            Stance::Support
+        );
+        assert_eq!(
+            judge("Moscow rejected the ceasefire.", "ceasefire").stance,
+            Stance::Oppose
+        );
+        let d = judge(
+            "Xi did not respond to France's call for a ceasefire, but said more",
+            "ceasefire",
+        );
+        assert_eq!(
+            (d.stance, d.negator.as_deref()),
+            (Stance::Oppose, Some("not"))
+        );
+        assert_eq!(
+            judge("They didn't call for a ceasefire", "ceasefire").stance,
+            Stance::Oppose
+        );
+        assert_eq!(
+            judge("a war without a ceasefire", "ceasefire").stance,
+            Stance::Oppose
+        );
+        assert_eq!(
+            judge("The ceasefire was discussed.", "ceasefire").stance,
+            Stance::Mention
+        );
+        assert_eq!(
+            judge("the truce was violated", "truce").stance,
+            Stance::Oppose
+        );
+        assert_eq!(
+            judge(
+                "No matter how things change, respect sovereignty",
+                "sovereignty"
+            )
+            .stance,
+            Stance::Support
+        );
+        assert_eq!(
+            judge("No matter how things change, sovereignty", "sovereignty").stance,
+            Stance::Mention
+        );
+    }
+
+    #[test]
+    fn double_negative_supports_the_principle() {
+        let d = judge(
+            "Beijing rejected claims that China had violated Ukraine's sovereignty",
+            "sovereignty",
+        );
+        assert_eq!(d.stance, Stance::Support);
+        assert_eq!(d.cue.as_deref(), Some("violated"));
+        assert_eq!(d.negator.as_deref(), Some("rejected"));
+        assert_eq!(
+            judge("Russia has not violated the sovereignty", "sovereignty").stance,
+            Stance::Support
+        );
+    }
+
+    #[test]
+    fn scope_ends_at_clause_boundaries_and_scales() {
+        // The negation belongs to the first clause only.
+        let d = judge("Xi did not respond; he urged a ceasefire", "ceasefire");
+        assert_eq!(d.stance, Stance::Support);
+        let d = judge("He did not travel, but firmly called for a truce", "truce");
+        assert_eq!((d.stance, d.scale), (Stance::Support, 1.5));
+        assert_eq!(
+            judge("France may respect sovereignty", "sovereignty").scale,
+            0.5
+        );
+    }
+}
