@@ -47,7 +47,11 @@ fn main() {
             mb / d.as_secs_f64()
         );
     };
-    println!("corpus: {} documents, {:.2} MB (the seeds x {copies})", docs.len(), mb);
+    println!(
+        "corpus: {} documents, {:.2} MB (the seeds x {copies})",
+        docs.len(),
+        mb
+    );
     report(
         "split",
         time(5, || {
@@ -56,13 +60,20 @@ fn main() {
             }
         }),
     );
-    let segments: Vec<Vec<_>> = docs.iter().map(|d| cfg.splitter.split(&d.text, d.body_start)).collect();
+    let segments: Vec<Vec<_>> = docs
+        .iter()
+        .map(|d| cfg.splitter.split(&d.text, d.body_start))
+        .collect();
     report(
         "attribute",
         time(5, || {
             for (d, segs) in docs.iter().zip(&segments) {
                 let texts: Vec<&str> = segs.iter().map(|s| &d.text[s.start..s.end]).collect();
-                black_box(stancecmp::attribute::attribute_document(&cfg.gazetteer, None, &texts));
+                black_box(stancecmp::attribute::attribute_document(
+                    &cfg.gazetteer,
+                    None,
+                    &texts,
+                ));
             }
         }),
     );
@@ -76,7 +87,10 @@ fn main() {
             }
         }),
     );
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     let all = rayon::ThreadPoolBuilder::new().build().unwrap();
     let t1 = time(5, || {
         one.install(|| black_box(pipeline::analyze(&cfg, &docs)));
@@ -85,6 +99,9 @@ fn main() {
         all.install(|| black_box(pipeline::analyze(&cfg, &docs)));
     });
     report("pipeline, 1 thread", t1);
-    report(&format!("pipeline, {} threads", all.current_num_threads()), tn);
+    report(
+        &format!("pipeline, {} threads", all.current_num_threads()),
+        tn,
+    );
     println!("speed-up: {:.2}x", t1.as_secs_f64() / tn.as_secs_f64());
 }
