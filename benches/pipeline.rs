@@ -68,7 +68,7 @@ fn main() {
         "attribute",
         time(5, || {
             for (d, segs) in docs.iter().zip(&segments) {
-                let texts: Vec<&str> = segs.iter().map(|s| &d.text[s.start..s.end]).collect();
+                let texts = stancecmp::attribute::sentences(&d.text, segs);
                 black_box(stancecmp::attribute::attribute_document(
                     &cfg.gazetteer,
                     None,

@@ -53,10 +53,20 @@ pub struct Tally {
 
 impl Tally {
     /// Count the statements of analysed documents over `n_lexicons` lexicons.
-    pub fn from_results(results: &[DocResult], n_lexicons: usize) -> Tally {
+    /// With `roles`, attributed statements whose role is not listed are left out (statements
+    /// attributed to no one are always counted).
+    pub fn from_results(
+        results: &[DocResult],
+        n_lexicons: usize,
+        roles: Option<&[String]>,
+    ) -> Tally {
         let mut t = Tally::default();
         for r in results {
             for s in &r.statements {
+                let a = &s.attribution;
+                if roles.is_some_and(|rs| a.actor != "none" && !rs.contains(&a.role)) {
+                    continue;
+                }
                 for lex in 0..n_lexicons {
                     let mut c = Cell {
                         statements: 1,

@@ -94,11 +94,36 @@ pub struct Attribution {
 /// What the rules remember while reading one document.
 #[derive(Default)]
 struct DocState {
+    /// Notes on the rules' reasoning, collected only for the sentence being explained.
+    trace: Option<Vec<String>>,
     last_person: Option<Speaker>,
     last_holder: Option<Speaker>,
     last_document: Option<Speaker>,
     /// Persons found in the text: (folded name tokens, speaker).
     locals: Vec<(Vec<String>, Speaker)>,
+}
+
+impl DocState {
+    fn note(&mut self, line: String) {
+        if let Some(t) = &mut self.trace {
+            t.push(line);
+        }
+    }
+}
+
+/// The text of tokens `from..to`.
+fn span_text(a: &Analysis, text: &str, from: usize, to: usize) -> String {
+    text[a.tokens[from].start..a.tokens[to - 1].end].to_string()
+}
+
+/// A speaker for the explanation.
+fn describe(g: &Gazetteer, s: &Speaker) -> String {
+    format!(
+        "{} ({}, {})",
+        s.name,
+        holder_label(g, &s.holder),
+        s.role.as_str()
+    )
 }
 
 /// The result of the rules for one sentence, before carrying.
@@ -110,25 +135,85 @@ struct Found {
     /// Has quoted speech at all.
     has_quote: bool,
     opens_quote: bool,
+    /// Decided by a verb of saying followed by what was said: later sentences of the paragraph
+    /// may continue the reported speech.
+    reports: bool,
     target: Option<usize>,
 }
 
-/// Attribute every statement of a document. `sentences` are the statement texts in order.
+/// A statement as the rules see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    pub heading: bool,
+    /// Paragraph number: statements on one line (or joined lines) share it.
+    pub paragraph: usize,
+}
+
+/// The statements of a document as `Sentence`s: a new paragraph starts after a line break.
+pub fn sentences<'a>(text: &'a str, segments: &[crate::model::Segment]) -> Vec<Sentence<'a>> {
+    let mut paragraph = 0;
+    let mut prev_end = None;
+    segments
+        .iter()
+        .map(|seg| {
+            if prev_end.is_some_and(|e: usize| text[e..seg.start].contains(['\n', '\r'])) {
+                paragraph += 1;
+            }
+            prev_end = Some(seg.end);
+            Sentence {
+                text: &text[seg.start..seg.end],
+                heading: seg.heading,
+                paragraph,
+            }
+        })
+        .collect()
+}
+
+/// Attribute every statement of a document, in order.
 pub fn attribute_document(
     g: &Gazetteer,
     date: Option<&str>,
-    sentences: &[&str],
+    sentences: &[Sentence],
 ) -> Vec<Attribution> {
+    run_document(g, date, sentences, None).0
+}
+
+/// Attribute a document and explain the decision for statement `index` (0-based): the mentions
+/// and predicates found and every rule tried, in order.
+pub fn explain(
+    g: &Gazetteer,
+    date: Option<&str>,
+    sentences: &[Sentence],
+    index: usize,
+) -> (Vec<Attribution>, Vec<String>) {
+    run_document(g, date, sentences, Some(index))
+}
+
+fn run_document(
+    g: &Gazetteer,
+    date: Option<&str>,
+    sentences: &[Sentence],
+    explain: Option<usize>,
+) -> (Vec<Attribution>, Vec<String>) {
     let mut st = DocState::default();
     let mut found: Vec<Found> = Vec::with_capacity(sentences.len());
-    for text in sentences {
+    let mut trace = Vec::new();
+    for (i, sentence) in sentences.iter().enumerate() {
+        let text = sentence.text;
         let local: Vec<String> = st
             .locals
             .iter()
             .flat_map(|(n, _)| n.iter().cloned())
             .collect();
         let a = analyse(g, text, &local);
+        if explain == Some(i) {
+            st.trace = Some(trace_analysis(g, &a, text));
+        }
         let f = decide(g, date, &a, text, &mut st);
+        if let Some(t) = st.trace.take() {
+            trace = t;
+        }
         found.push(f);
     }
     // Carry speakers into quoted sentences that have none.
@@ -143,12 +228,44 @@ pub fn attribute_document(
         let prev = (i > 0 && (found[i - 1].has_quote || found[i - 1].rule == Rule::Carried))
             .then(|| found[i - 1].speaker.clone())
             .flatten();
-        if let Some(s) = next.or(prev) {
+        if let Some(s) = next.clone().or(prev) {
+            if explain == Some(i) {
+                let from = if next.is_some() {
+                    "the next sentence, which closes the quotation"
+                } else {
+                    "the quoted sentence before"
+                };
+                trace.push(format!(
+                    "carried: quoted speech without a speaker takes the speaker of {from} -> {}",
+                    describe(g, &s)
+                ));
+            }
             found[i].speaker = Some(s);
             found[i].rule = Rule::Carried;
         }
     }
-    found
+    // Reported speech runs on: "Zhuo said the trend stems from several factors. The warming of
+    // relations has provided ..." — a sentence with no holder of its own, in the same paragraph
+    // as reported speech, continues it.
+    for i in 1..found.len() {
+        let same_paragraph = sentences[i].paragraph == sentences[i - 1].paragraph;
+        if found[i].speaker.is_some()
+            || sentences[i].heading
+            || !same_paragraph
+            || !found[i - 1].reports
+        {
+            continue;
+        }
+        if let Some(s) = found[i - 1].speaker.clone() {
+            if explain == Some(i) {
+                trace.push(format!("carried: no holder of its own; continues the reported speech of the sentence before -> {}", describe(g, &s)));
+            }
+            found[i].speaker = Some(s);
+            found[i].rule = Rule::Carried;
+            found[i].reports = true;
+        }
+    }
+    let attrs = found
         .into_iter()
         .map(|f| {
             let (actor, speaker, role) = match &f.speaker {
@@ -186,7 +303,68 @@ pub fn attribute_document(
                 target,
             }
         })
-        .collect()
+        .collect();
+    (attrs, trace)
+}
+
+/// The first lines of an explanation: what the sentence contains.
+fn trace_analysis(g: &Gazetteer, a: &Analysis, text: &str) -> Vec<String> {
+    let mut t = Vec::new();
+    let quoted = a
+        .tokens
+        .iter()
+        .filter(|x| x.quoted && x.punct.is_none())
+        .count();
+    let words = a.tokens.iter().filter(|x| x.punct.is_none()).count();
+    t.push(format!("quoted speech: {quoted} of {words} words"));
+    if a.mentions.is_empty() {
+        t.push("mentions: none".into());
+    }
+    for m in &a.mentions {
+        let what = match &m.referent {
+            Referent::Actor(x, r) => format!("actor {} ({})", g.actors[*x].name, r.as_str()),
+            Referent::Person(p) => format!("person {}", g.persons[*p].name),
+            Referent::Local { name, .. } => format!("person not in the gazetteer ({name})"),
+            Referent::Surname(n) => format!("surname {n}"),
+            Referent::Office(x, o) => format!("office: {} {o}", g.actors[*x].name),
+            Referent::Joint => "both actors".into(),
+            Referent::Experts(_) => "experts".into(),
+            Referent::Pronoun => "pronoun".into(),
+            Referent::PluralPronoun => "plural pronoun".into(),
+            Referent::Document(Some(x)) => format!("document of {}", g.actors[*x].name),
+            Referent::Document(None) => "document".into(),
+        };
+        let mut flags = Vec::new();
+        if m.poss {
+            flags.push("possessive");
+        }
+        if m.after_prep {
+            flags.push("after a preposition");
+        }
+        if m.quoted {
+            flags.push("quoted");
+        }
+        if m.act {
+            flags.push("speech act");
+        }
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", flags.join(", "))
+        };
+        t.push(format!(
+            "mention `{}`: {what}{flags}",
+            span_text(a, text, m.from, m.to)
+        ));
+    }
+    for p in &a.preds {
+        t.push(format!(
+            "predicate `{}`: {:?}",
+            span_text(a, text, p.from, p.to),
+            p.kind
+        ));
+    }
+    t
 }
 
 /// The `actor` column for a holder.
@@ -307,6 +485,7 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
         .any(|m| matches!(m.referent, Referent::Document(_) | Referent::Joint));
     let free: Vec<&Mention> = a.mentions.iter().filter(|m| !m.quoted).collect();
     let mut result: Option<(Speaker, Rule, usize)> = None;
+    let mut reports = false;
 
     // 1. Source markers.
     for p in a.preds.iter().filter(|p| p.kind == PredKind::Source) {
@@ -315,11 +494,21 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
             if toks[p.to..m.from].iter().any(|t| t.punct.is_some()) {
                 break;
             }
-            if let Some(s) = resolve(g, date, a, text, m, st) {
-                if s.role != Role::StateMedia {
+            let shown = span_text(a, text, m.from, m.to);
+            match resolve(g, date, a, text, m, st) {
+                Some(s) if s.role != Role::StateMedia => {
+                    st.note(format!(
+                        "source `{}` names `{shown}` -> {}",
+                        span_text(a, text, p.from, p.to),
+                        describe(g, &s)
+                    ));
                     result = Some((s, Rule::AccordingTo, p.from));
                     break;
                 }
+                Some(_) => st.note(format!(
+                    "source `{shown}` is state media: transparent, passed over"
+                )),
+                None => st.note(format!("source `{shown}` does not resolve")),
             }
         }
         if result.is_some() {
@@ -329,12 +518,22 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
     // 2. Speech and attitude predicates.
     if result.is_none() {
         for p in a.preds.iter().filter(|p| p.kind != PredKind::Source) {
-            let Some(m) = subject(a, &free, p.from, p.to) else {
+            let verb = span_text(a, text, p.from, p.to);
+            let Some((m, why)) = subject(a, &free, p.from, p.to) else {
+                st.note(format!("predicate `{verb}`: no subject found"));
                 continue;
             };
+            let shown = span_text(a, text, m.from, m.to);
             let Some(mut s) = resolve(g, date, a, text, m, st) else {
+                st.note(format!(
+                    "predicate `{verb}`: subject `{shown}` ({why}) does not resolve"
+                ));
                 continue;
             };
+            st.note(format!(
+                "predicate `{verb}`: subject `{shown}` ({why}) -> {}",
+                describe(g, &s)
+            ));
             if s.role == Role::StateMedia {
                 // Transparent: "Reuters reported that Lecornu would ..." -> the reported speaker.
                 let inner = free
@@ -342,6 +541,10 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
                     .filter(|x| x.from >= p.to && !x.after_prep && !x.poss)
                     .find_map(|x| resolve(g, date, a, text, x, st));
                 if let Some(i) = inner {
+                    st.note(format!(
+                        "`{shown}` is state media: transparent, the reported speaker is {}",
+                        describe(g, &i)
+                    ));
                     s = i;
                 }
             }
@@ -352,6 +555,17 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
             } else {
                 Rule::Subject
             };
+            // Reported speech: a verb of saying with a clause after it ("said the trend ...",
+            // "told the Global Times on Tuesday that ..."), not a noun object ("expressed a wish").
+            let after: Vec<&str> = toks[p.to..]
+                .iter()
+                .take_while(|t| t.punct.is_none())
+                .map(|t| t.norm.as_str())
+                .collect();
+            let clause = after.iter().take(8).any(|w| *w == "that")
+                || SAY.contains(&verb.to_lowercase().as_str());
+            reports =
+                (p.kind == PredKind::Speech && clause && after.len() >= 3) || rule == Rule::Quote;
             result = Some((s, rule, p.from));
             break;
         }
@@ -360,6 +574,11 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
     if result.is_none() {
         if let Some(m) = free.iter().find(|m| m.act && !m.after_prep) {
             if let Some(s) = resolve(g, date, a, text, m, st) {
+                st.note(format!(
+                    "speech act `{}` -> {}",
+                    span_text(a, text, m.from, m.to),
+                    describe(g, &s)
+                ));
                 result = Some((s, Rule::Subject, m.from));
             }
         }
@@ -405,6 +624,7 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
             quoted,
             has_quote: quoted,
             opens_quote,
+            reports,
             target,
         },
         None => Found {
@@ -413,10 +633,17 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
             quoted: quoted && quoted_words * 2 >= words,
             has_quote: quoted,
             opens_quote,
+            reports: false,
             target: None,
         },
     }
 }
+
+/// Verbs of saying that take a clause without "that" ("Zhuo said the trend ...").
+const SAY: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "stressed",
+    "stresses", "believes", "argued", "argues",
+];
 
 /// Words that open an introductory phrase ending at the first comma.
 const INTRO: &[&str] = &[
@@ -460,7 +687,12 @@ const INTRO: &[&str] = &[
 ];
 
 /// The subject of the predicate at tokens `from..to`.
-fn subject<'m>(a: &Analysis, free: &[&'m Mention], from: usize, to: usize) -> Option<&'m Mention> {
+fn subject<'m>(
+    a: &Analysis,
+    free: &[&'m Mention],
+    from: usize,
+    to: usize,
+) -> Option<(&'m Mention, &'static str)> {
     let toks = &a.tokens;
     // Right before it, with at most three words and no punctuation between.
     // A mention right before the verb may follow a preposition ("with a Chinese delegation
@@ -475,7 +707,7 @@ fn subject<'m>(a: &Analysis, free: &[&'m Mention], from: usize, to: usize) -> Op
     });
     if let Some(m) = adjacent {
         if !m.poss || m.to == from {
-            return Some(m);
+            return Some((m, "right before the verb"));
         }
     }
     // The first mention of the clause.
@@ -498,7 +730,7 @@ fn subject<'m>(a: &Analysis, free: &[&'m Mention], from: usize, to: usize) -> Op
         .iter()
         .find(|m| m.from >= clause_start && m.to <= from && !m.after_prep && !m.poss)
     {
-        return Some(m);
+        return Some((m, "first mention of the clause"));
     }
     // After it: "“...,” said Wang Yi"; a passive agent: "announced in a joint statement", "by X".
     let after_quote = from > 0 && (is_punct(a, from - 1) || toks[from - 1].quoted);
@@ -510,8 +742,11 @@ fn subject<'m>(a: &Analysis, free: &[&'m Mention], from: usize, to: usize) -> Op
         let agent = gap.last().is_some_and(|t| t.norm == "by")
             || (gap.last().is_some_and(|t| t.norm == "in" || t.norm == "a")
                 && m.referent == Referent::Joint);
-        if (after_quote && m.from == to) || agent {
-            return Some(m);
+        if after_quote && m.from == to {
+            return Some((m, "named after the verb, after a quotation"));
+        }
+        if agent {
+            return Some((m, "agent after the verb"));
         }
     }
     // A coordinated predicate without its own subject: the sentence subject.
@@ -525,7 +760,7 @@ fn subject<'m>(a: &Analysis, free: &[&'m Mention], from: usize, to: usize) -> Op
         return free
             .iter()
             .find(|m| m.to <= from && !m.after_prep && !m.poss)
-            .copied();
+            .map(|m| (*m, "subject of the sentence (coordinated verb)"));
     }
     None
 }

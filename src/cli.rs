@@ -20,6 +20,10 @@ pub enum Command {
     ///
     /// With no INPUT, analyses the embedded seed corpus (five news articles on China and France).
     Analyze(AnalyzeArgs),
+    /// Show why one statement was attributed as it was: mentions, predicates and rules tried.
+    Explain(crate::cmd::explain::ExplainArgs),
+    /// Measure attribution and lexicon scoring against a hand-annotated gold file.
+    Eval(crate::cmd::eval::EvalArgs),
 }
 
 /// Options shared by every command that reads a corpus.
@@ -60,6 +64,11 @@ pub struct AnalyzeArgs {
     /// Output folder for the tables.
     #[arg(long, short, value_name = "DIR", default_value = "reports")]
     pub out: PathBuf,
+
+    /// Count only statements by speakers in these roles in the summary tables
+    /// (official, state_media, expert, other; comma-separated).
+    #[arg(long, value_name = "ROLES", value_delimiter = ',', value_parser = ["official", "state_media", "expert", "other"])]
+    pub roles: Option<Vec<String>>,
 
     /// Print nothing but errors.
     #[arg(long, short)]

@@ -539,7 +539,10 @@ fn add_local_persons(
             j += 1;
         }
         let len = j - i;
-        if len == 1 && local.contains(&toks[i].norm) {
+        if len == 1
+            && local.contains(&toks[i].norm)
+            && !mentions.iter().any(|m| m.from <= i && i < m.to)
+        {
             mentions.push(Mention {
                 from: i,
                 to: j,

@@ -108,7 +108,7 @@ pub fn count_tokens(text: &str) -> usize {
 /// Split, attribute and score one document.
 pub fn analyze_document(cfg: &Config, doc: &Document) -> DocResult {
     let segments = cfg.splitter.split(&doc.text, doc.body_start);
-    let texts: Vec<&str> = segments.iter().map(|s| &doc.text[s.start..s.end]).collect();
+    let texts = crate::attribute::sentences(&doc.text, &segments);
     let attributions = attribute_document(&cfg.gazetteer, doc.date.as_deref(), &texts);
     let statements = segments
         .iter()

@@ -91,5 +91,7 @@ fn statement<'a>(
 
 #[path = "cli/analyze.rs"]
 mod analyze;
+#[path = "cli/eval.rs"]
+mod eval;
 #[path = "cli/inputs.rs"]
 mod inputs;

@@ -20,7 +20,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
             docs.len()
         );
     }
-    let tally = Tally::from_results(&results, cfg.lexicons.len());
+    let tally = Tally::from_results(&results, cfg.lexicons.len(), args.roles.as_deref());
     let mut out = OutputSet::new(&args.out)?;
     write::statements(&mut out, &cfg, &docs, &results)?;
     write::matches(&mut out, &cfg, &docs, &results)?;

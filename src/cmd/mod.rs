@@ -2,3 +2,5 @@
 
 pub mod analyze;
 pub mod corpus;
+pub mod eval;
+pub mod explain;

@@ -173,3 +173,65 @@ fn summary_counts_add_up_to_the_statements() {
     assert_eq!(actors.first(), Some(&"China"));
     assert_eq!(actors.last(), Some(&"none"));
 }
+
+#[test]
+fn explain_shows_the_candidates_and_the_decision() {
+    let wd = Workdir::new();
+    let out = wd.ok(&["explain", "002_a5f290b71727a79a:13"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("mention `Wang`: surname wang"), "{text}");
+    assert!(
+        text.contains("subject `Wang` (right before the verb) -> Wang Yunfei (China, expert)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("decision: actor China, speaker Wang Yunfei, role expert, rule speech_verb"),
+        "{text}"
+    );
+    let out = wd.ok(&["explain", "001_71454d89d5d8332c:16"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "carried: quoted speech without a speaker takes the speaker of the next sentence"
+        ),
+        "{text}"
+    );
+    let err = wd.fails(&["explain", "001_71454d89d5d8332c:99"]);
+    assert!(err.contains("has 31 statements"), "{err}");
+    let err = wd.fails(&["explain", "nope:1"]);
+    assert!(err.contains("no document `nope`"), "{err}");
+}
+
+#[test]
+fn roles_limit_the_summary() {
+    let wd = Workdir::new();
+    wd.ok(&["analyze", "--out", "all"]);
+    wd.ok(&[
+        "analyze",
+        "--roles",
+        "official,state_media",
+        "--out",
+        "officials",
+    ]);
+    let all = rows(&wd.read("all/summary.csv"));
+    let off = rows(&wd.read("officials/summary.csv"));
+    let st = rows(&wd.read("all/statements.csv"));
+    for (a, o) in all.iter().zip(&off) {
+        let actor = &a["actor"];
+        let officials = st
+            .iter()
+            .filter(|s| {
+                &s["actor"] == actor
+                    && (actor == "none" || s["role"] == "official" || s["role"] == "state_media")
+            })
+            .count();
+        assert_eq!(o["statements"], officials.to_string(), "{actor}");
+    }
+    // Experts speak in the seeds, so the filter changes something.
+    assert_ne!(wd.read("all/summary.csv"), wd.read("officials/summary.csv"));
+    // The statement table is never filtered.
+    assert_eq!(
+        wd.read("all/statements.csv"),
+        wd.read("officials/statements.csv")
+    );
+}
