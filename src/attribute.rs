@@ -101,6 +101,8 @@ struct DocState {
     last_document: Option<Speaker>,
     /// Persons found in the text: (folded name tokens, speaker).
     locals: Vec<(Vec<String>, Speaker)>,
+    /// Persons met so far with their office, latest last ("the senator").
+    offices: Vec<(String, Speaker)>,
 }
 
 impl DocState {
@@ -206,7 +208,8 @@ fn run_document(
             .iter()
             .flat_map(|(n, _)| n.iter().cloned())
             .collect();
-        let a = analyse(g, text, &local);
+        let starts_quoted = found.last().is_some_and(|f: &Found| f.opens_quote);
+        let a = analyse(g, text, &local, starts_quoted);
         if explain == Some(i) {
             st.trace = Some(trace_analysis(g, &a, text));
         }
@@ -221,10 +224,21 @@ fn run_document(
         if found[i].speaker.is_some() || !found[i].quoted {
             continue;
         }
-        let next =
-            (found[i].opens_quote && i + 1 < found.len() && found[i + 1].rule == Rule::Quote)
-                .then(|| found[i + 1].speaker.clone())
-                .flatten();
+        // The speaker of the sentence that closes the quotation, however many sentences on.
+        let mut j = i + 1;
+        while j < found.len()
+            && found[j - 1].opens_quote
+            && found[j].speaker.is_none()
+            && found[j].quoted
+        {
+            j += 1;
+        }
+        let next = (found[i].opens_quote
+            && j < found.len()
+            && found[j - 1].opens_quote
+            && found[j].rule == Rule::Quote)
+            .then(|| found[j].speaker.clone())
+            .flatten();
         let prev = (i > 0 && (found[i - 1].has_quote || found[i - 1].rule == Rule::Carried))
             .then(|| found[i - 1].speaker.clone())
             .flatten();
@@ -325,6 +339,8 @@ fn trace_analysis(g: &Gazetteer, a: &Analysis, text: &str) -> Vec<String> {
             Referent::Actor(x, r) => format!("actor {} ({})", g.actors[*x].name, r.as_str()),
             Referent::Person(p) => format!("person {}", g.persons[*p].name),
             Referent::Local { name, .. } => format!("person not in the gazetteer ({name})"),
+            Referent::Title(o, _) => format!("title: {o}"),
+            Referent::Foreign(n) => format!("body of a state outside the gazetteer ({n})"),
             Referent::Surname(n) => format!("surname {n}"),
             Referent::Office(x, o) => format!("office: {} {o}", g.actors[*x].name),
             Referent::Joint => "both actors".into(),
@@ -399,8 +415,16 @@ fn resolve(
             role: *role,
             person: false,
         },
-        Referent::Person(p) => person(*p),
-        Referent::Local { name, actor, role } => {
+        Referent::Person(p) => {
+            st.offices.push((g.persons[*p].office.clone(), person(*p)));
+            person(*p)
+        }
+        Referent::Local {
+            name,
+            actor,
+            role,
+            office,
+        } => {
             let sp = Speaker {
                 holder: actor.map_or(Holder::Unknown, Holder::Actor),
                 name: shown.trim_end_matches(['\'', '\u{2019}', 's']).to_string(),
@@ -417,8 +441,47 @@ fn resolve(
             };
             st.locals
                 .push((name.split(' ').map(str::to_string).collect(), sp.clone()));
+            if let Some(o) = office {
+                st.offices.push((o.clone(), sp.clone()));
+            }
             sp
         }
+        Referent::Title(office, definite) => {
+            // "the senator": the last person with that office in the document; else "a
+            // spokesman" speaks for the actor named earlier in the sentence ("At the Quai
+            // d'Orsay, a spokesman said").
+            let known = st
+                .offices
+                .iter()
+                .rev()
+                .find(|(o, _)| o == office && *definite)
+                .map(|(_, s)| s.clone());
+            match known {
+                Some(s) => s,
+                None => {
+                    let x = a
+                        .mentions
+                        .iter()
+                        .filter(|o| o.to <= m.from && !o.quoted)
+                        .find_map(|o| match o.referent {
+                            Referent::Actor(x, Role::Official) => Some(x),
+                            _ => None,
+                        })?;
+                    Speaker {
+                        holder: Holder::Actor(x),
+                        name: shown,
+                        role: Role::Official,
+                        person: false,
+                    }
+                }
+            }
+        }
+        Referent::Foreign(_) => Speaker {
+            holder: Holder::Unknown,
+            name: shown,
+            role: Role::Official,
+            person: false,
+        },
         Referent::Surname(n) => {
             let local = st
                 .locals
@@ -432,13 +495,20 @@ fn resolve(
             }
         }
         Referent::Office(x, office) => match g.office_holder(*x, office, date) {
-            Some(p) => person(p),
-            None => Speaker {
-                holder: Holder::Actor(*x),
-                name: shown,
-                role: Role::Official,
-                person: false,
-            },
+            Some(p) => {
+                st.offices.push((office.clone(), person(p)));
+                person(p)
+            }
+            None => {
+                let sp = Speaker {
+                    holder: Holder::Actor(*x),
+                    name: shown,
+                    role: Role::Official,
+                    person: false,
+                };
+                st.offices.push((office.clone(), sp.clone()));
+                sp
+            }
         },
         Referent::Joint => Speaker {
             holder: Holder::Joint,
@@ -460,13 +530,22 @@ fn resolve(
             role: Role::Official,
             person: false,
         },
-        Referent::Document(None) => st.last_document.clone()?,
+        Referent::Document(None) => {
+            // "The review, published by the Elysee, ...": the agent names the holder.
+            let agent = a.mentions.iter().find(|o| {
+                o.from > m.to
+                    && o.from <= m.to + 8
+                    && !o.quoted
+                    && !matches!(o.referent, Referent::Document(None))
+                    && a.tokens[m.to..o.from].iter().any(|t| t.norm == "by")
+            });
+            match agent.and_then(|o| resolve(g, date, a, text, o, st)) {
+                Some(sp) => sp,
+                None => st.last_document.clone()?,
+            }
+        }
     };
     Some(s)
-}
-
-fn is_punct(a: &Analysis, i: usize) -> bool {
-    a.tokens[i].punct.is_some()
 }
 
 /// The rules for one sentence.
@@ -733,7 +812,10 @@ fn subject<'m>(
         return Some((m, "first mention of the clause"));
     }
     // After it: "“...,” said Wang Yi"; a passive agent: "announced in a joint statement", "by X".
-    let after_quote = from > 0 && (is_punct(a, from - 1) || toks[from - 1].quoted);
+    let quote_end = |i: usize| toks[i].quoted || matches!(toks[i].punct, Some('\u{201D}' | '"'));
+    let after_quote = from > 0
+        && (quote_end(from - 1)
+            || (from > 1 && toks[from - 1].punct == Some(',') && quote_end(from - 2)));
     for m in free.iter().filter(|m| m.from >= to && m.from <= to + 6) {
         let gap = &toks[to..m.from];
         if gap.iter().any(|t| t.punct.is_some()) {
@@ -742,7 +824,8 @@ fn subject<'m>(
         let agent = gap.last().is_some_and(|t| t.norm == "by")
             || (gap.last().is_some_and(|t| t.norm == "in" || t.norm == "a")
                 && m.referent == Referent::Joint);
-        if after_quote && m.from == to {
+        // "“...,” retorted a senior EU diplomat": a few lower-case words may come first.
+        if after_quote && gap.len() <= 3 && gap.iter().all(|t| !t.cap) {
             return Some((m, "named after the verb, after a quotation"));
         }
         if agent {

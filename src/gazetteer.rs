@@ -57,6 +57,8 @@ struct RawActor {
     metonyms: Vec<String>,
     #[serde(default)]
     media: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,6 +98,7 @@ struct RawWords {
     experts: Vec<String>,
     pronouns: Vec<String>,
     plural_pronouns: Vec<String>,
+    document_pronouns: Vec<String>,
     roles: BTreeMap<String, String>,
 }
 
@@ -127,6 +130,8 @@ pub enum Word {
     Demonym(usize),
     /// A state medium or official outlet ("Xinhua").
     Media(usize),
+    /// A city, university or institute that tells a person's nationality ("Fudan University").
+    Place(usize),
     /// A named institution.
     Institution(usize, Role),
     /// A known person (full name or alias).
@@ -143,6 +148,8 @@ pub enum Word {
     Expert,
     Pronoun,
     PluralPronoun,
+    /// "It", when it stands for a document ("It says ...").
+    DocumentPronoun,
 }
 
 /// The compiled gazetteer and word lists.
@@ -202,6 +209,9 @@ impl Gazetteer {
             for n in &a.media {
                 g.add(n, Word::Media(i));
             }
+            for n in &a.places {
+                g.add(n, Word::Place(i));
+            }
         }
         let actor_index = |name: &str, what: &str| {
             g.actors.iter().position(|a| a.name == name).ok_or_else(|| {
@@ -258,6 +268,7 @@ impl Gazetteer {
             (&rw.experts, Word::Expert),
             (&rw.pronouns, Word::Pronoun),
             (&rw.plural_pronouns, Word::PluralPronoun),
+            (&rw.document_pronouns, Word::DocumentPronoun),
         ] {
             for n in list {
                 g.add(n, w.clone());

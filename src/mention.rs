@@ -116,39 +116,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         out.push(tok);
     }
-    mark_quotes(&mut out);
     out
 }
 
 /// Mark tokens inside quoted speech. Curly quotes open and close; a straight quote toggles. A
-/// closing quote with no opener means the sentence began inside a quotation. Short quotations
-/// (under six words) are scare quotes or titles, not speech.
-fn mark_quotes(toks: &mut [Token]) {
-    let mut regions: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<usize> = None;
+/// sentence may begin inside a quotation (`starts_quoted`, or a closing quote with no opener).
+/// Short quotations (under six words) are scare quotes or titles, not speech, unless they
+/// continue a quotation from the sentence before.
+pub fn mark_quotes(toks: &mut [Token], starts_quoted: bool) {
+    // (first token, end token, continues a quotation)
+    let mut regions: Vec<(usize, usize, bool)> = Vec::new();
+    let mut open: Option<(usize, bool)> = starts_quoted.then_some((0, true));
     for (i, tok) in toks.iter().enumerate() {
         match tok.punct {
-            Some('\u{201C}') => open = Some(i),
+            Some('\u{201C}') => open = Some((i + 1, false)),
             Some('\u{201D}') => {
-                regions.push((open.map_or(0, |o| o + 1), i));
+                regions.push(open.map_or((0, i, true), |(o, c)| (o, i, c)));
                 open = None;
             }
             Some('"') => match open {
-                Some(o) => {
-                    regions.push((o + 1, i));
+                Some((o, c)) => {
+                    regions.push((o, i, c));
                     open = None;
                 }
-                None => open = Some(i),
+                None => open = Some((i + 1, false)),
             },
             _ => {}
         }
     }
-    if let Some(o) = open {
-        regions.push((o + 1, toks.len()));
+    if let Some((o, _)) = open {
+        // A quotation still open at the end of the sentence goes on into the next: speech.
+        regions.push((o, toks.len(), true));
     }
-    for (a, b) in regions {
+    for (a, b, continued) in regions {
         let words = toks[a..b].iter().filter(|t| t.punct.is_none()).count();
-        if words >= 6 {
+        if words >= 6 || (continued && words > 0) {
             for t in &mut toks[a..b] {
                 t.quoted = true;
             }
@@ -163,12 +165,18 @@ pub enum Referent {
     Actor(usize, Role),
     /// A known person.
     Person(usize),
-    /// A person found in this document but not in the gazetteer.
+    /// A person found in this document but not in the gazetteer, with the office word of their
+    /// description when there is one ("senator").
     Local {
         name: String,
         actor: Option<usize>,
         role: Role,
+        office: Option<String>,
     },
+    /// A role word with no nationality: "the senator" (definite: `true`), "a spokesman".
+    Title(String, bool),
+    /// A body of a state outside the gazetteer: "Israel's foreign ministry".
+    Foreign(String),
     /// A surname to resolve in the document ("Wang").
     Surname(String),
     /// A description of an office ("the French president"): actor and office.
@@ -303,8 +311,9 @@ fn has(ws: &[Word], f: impl Fn(&Word) -> bool) -> Option<&Word> {
 
 /// Analyse one sentence. `local` lists the folded surnames of persons seen earlier in the
 /// document that are not in the gazetteer ("yunfei"/"wang" for Wang Yunfei).
-pub fn analyse(g: &Gazetteer, text: &str, local: &[String]) -> Analysis {
-    let toks = tokenize(text);
+pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool) -> Analysis {
+    let mut toks = tokenize(text);
+    mark_quotes(&mut toks, starts_quoted);
     let atoms = atoms(g, &toks);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut preds = Vec::new();
@@ -461,8 +470,13 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String]) -> Analysis {
             Some(Referent::Pronoun)
         } else if has(ws, |w| *w == Word::PluralPronoun).is_some() {
             Some(Referent::PluralPronoun)
-        } else if has(ws, |w| *w == Word::Document).is_some() {
+        } else if has(ws, |w| *w == Word::Document).is_some()
+            || (has(ws, |w| *w == Word::DocumentPronoun).is_some())
+        {
             Some(Referent::Document(None))
+        } else if let Some(Word::RoleWord(office)) = has(ws, |w| matches!(w, Word::RoleWord(_))) {
+            let indefinite = s > 0 && matches!(toks[s - 1].norm.as_str(), "a" | "an");
+            Some(Referent::Title(office.clone(), !indefinite))
         } else {
             None
         };
@@ -478,6 +492,8 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String]) -> Analysis {
             });
         }
     }
+    mentions.sort_by_key(|m| m.from);
+    attach(g, &toks, &atoms, &mut mentions);
     add_local_persons(g, &toks, &atoms, local, &mut mentions, &preds);
     mentions.sort_by_key(|m| m.from);
     join_pairs(g, &toks, &mut mentions);
@@ -527,7 +543,7 @@ fn add_local_persons(
     };
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].quoted || !plain_cap(i) {
+        if toks[i].quoted || !plain_cap(i) || mentions.iter().any(|m| m.from <= i && i < m.to) {
             i += 1;
             continue;
         }
@@ -555,11 +571,30 @@ fn add_local_persons(
             i = j;
             continue;
         }
-        if len >= 2 && i > 0 && toks[i - 1].punct.is_none() && !toks[i - 1].cap {
-            // Mid-sentence capitalised run after a lower-case word: still a candidate.
+        if len == 1 && toks[i].poss {
+            // "... Israel's embassy": one capitalised word, mid-sentence, with a role after it.
+            if let Some(r) = atoms
+                .iter()
+                .find(|a| a.0 == j && a.2.iter().any(|w| matches!(w, Word::RoleWord(_))))
+            {
+                mentions.push(Mention {
+                    from: i,
+                    to: r.1,
+                    referent: Referent::Foreign(text_of(toks, i, j)),
+                    poss: toks[r.1 - 1].poss,
+                    after_prep: false,
+                    quoted: false,
+                    act: false,
+                });
+            }
         }
         if len >= 2 {
-            let speaks = preds.iter().any(|p| p.from == j);
+            // A capitalised run right before a verb of saying is a name, unless an article or a
+            // preposition comes before it ("on the Middle East issued ...").
+            let after_function_word = i > 0
+                && (matches!(toks[i - 1].norm.as_str(), "the" | "a" | "an")
+                    || PREPOSITIONS.contains(&toks[i - 1].norm.as_str()));
+            let speaks = preds.iter().any(|p| p.from == j) && !after_function_word;
             let apposition = (toks.get(j).and_then(|t| t.punct) == Some(','))
                 .then(|| {
                     let end = toks[j + 1..]
@@ -568,46 +603,200 @@ fn add_local_persons(
                         .map_or(toks.len(), |p| j + 1 + p);
                     let inner: Vec<&(usize, usize, Vec<Word>)> =
                         atoms.iter().filter(|a| a.0 > j && a.1 <= end).collect();
-                    let actor = inner.iter().find_map(|a| {
+                    let office = inner.iter().find_map(|a| {
                         a.2.iter().find_map(|w| match w {
-                            Word::Demonym(x) | Word::Actor(x) => Some(*x),
-                            Word::Institution(x, _) => Some(*x),
+                            Word::RoleWord(o) => Some(o.clone()),
                             _ => None,
                         })
                     });
                     let role = if inner.iter().any(|a| a.2.contains(&Word::Expert)) {
-                        Some(Role::Expert)
-                    } else if inner
-                        .iter()
-                        .any(|a| a.2.iter().any(|w| matches!(w, Word::RoleWord(_))))
-                    {
-                        Some(Role::Official)
+                        Role::Expert
+                    } else if office.is_some() {
+                        Role::Official
                     } else {
-                        None
+                        return None;
                     };
-                    role.map(|r| (actor, r))
+                    Some((nationality(g, &inner), role, office))
                 })
                 .flatten();
-            if let Some((actor, role)) = apposition.or(speaks.then_some((None, Role::Other))) {
+            let speaks = speaks.then_some((None, Role::Other, None));
+            if let Some((actor, role, office)) = apposition.or(speaks) {
                 let name = toks[i..j]
                     .iter()
                     .map(|t| t.norm.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                let _ = g;
                 mentions.push(Mention {
                     from: i,
                     to: j,
-                    referent: Referent::Local { name, actor, role },
+                    referent: Referent::Local {
+                        name,
+                        actor,
+                        role,
+                        office,
+                    },
                     poss: toks[j - 1].poss,
                     after_prep: false,
                     quoted: false,
                     act: false,
                 });
+            } else if toks[j - 1].poss {
+                // "Israel's foreign ministry": a body of a state outside the gazetteer.
+                let role_at = atoms.iter().find(|a| {
+                    a.0 >= j
+                        && a.0 <= j + 2
+                        && a.2
+                            .iter()
+                            .any(|w| matches!(w, Word::RoleWord(_) | Word::Document))
+                });
+                if let Some(r) = role_at.filter(|r| toks[j..r.0].iter().all(|t| t.punct.is_none()))
+                {
+                    let name = text_of(toks, i, j);
+                    mentions.push(Mention {
+                        from: i,
+                        to: r.1,
+                        referent: Referent::Foreign(name),
+                        poss: toks[r.1 - 1].poss,
+                        after_prep: false,
+                        quoted: false,
+                        act: false,
+                    });
+                }
             }
         }
         i = j.max(i + 1);
     }
+}
+
+/// The words of tokens `i..j` as folded text.
+fn text_of(toks: &[Token], i: usize, j: usize) -> String {
+    toks[i..j]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The nationality a description gives: a place or named body first ("at Fudan University"),
+/// then a demonym of a tracked actor, then any demonym ("a professor of European studies at
+/// Fudan University" is Chinese).
+fn nationality(g: &Gazetteer, inner: &[&(usize, usize, Vec<Word>)]) -> Option<usize> {
+    let named = inner.iter().find_map(|a| {
+        a.2.iter().find_map(|w| match w {
+            Word::Place(x) | Word::Actor(x) | Word::Institution(x, _) => Some(*x),
+            _ => None,
+        })
+    });
+    let demonyms: Vec<usize> = inner
+        .iter()
+        .flat_map(|a| a.2.iter())
+        .filter_map(|w| match w {
+            Word::Demonym(x) => Some(*x),
+            _ => None,
+        })
+        .collect();
+    named
+        .or_else(|| demonyms.iter().copied().find(|x| g.actors[*x].track))
+        .or_else(|| demonyms.first().copied())
+}
+
+/// "a spokesman for the Elysee", "experts at Fudan University", "China's envoy Fu Cong":
+/// attach an affiliation or a name to a role word.
+fn attach(
+    g: &Gazetteer,
+    toks: &[Token],
+    atoms: &[(usize, usize, Vec<Word>)],
+    mentions: &mut Vec<Mention>,
+) {
+    let covered = |i: usize| atoms.iter().any(|a| a.0 <= i && i < a.1);
+    for slot in mentions.iter_mut() {
+        let m = slot.clone();
+        let (actor, office) = match &m.referent {
+            Referent::Office(a, o) => (Some(*a), Some(o.clone())),
+            Referent::Title(o, _) => (None, Some(o.clone())),
+            Referent::Experts(a) => (*a, None),
+            _ => continue,
+        };
+        // A name after the description: "China's permanent representative Fu Cong".
+        let mut j = m.to;
+        while j < toks.len()
+            && j < m.to + 3
+            && toks[j].cap
+            && toks[j].punct.is_none()
+            && !covered(j)
+        {
+            j += 1;
+        }
+        if j - m.to >= 2 && !m.poss && office.is_some() {
+            let role = if matches!(m.referent, Referent::Experts(_)) {
+                Role::Expert
+            } else {
+                Role::Official
+            };
+            *slot = Mention {
+                to: j,
+                referent: Referent::Local {
+                    name: text_of(toks, m.to, j),
+                    actor,
+                    role,
+                    office: office.clone(),
+                },
+                poss: toks[j - 1].poss,
+                ..m
+            };
+            continue;
+        }
+        // An affiliation: "for the Elysee", "at Fudan University", "of the Chinese embassy".
+        if actor.is_some()
+            || m.to + 1 >= toks.len()
+            || !matches!(toks[m.to].norm.as_str(), "for" | "at" | "of" | "from")
+        {
+            continue;
+        }
+        let mut p = m.to + 1;
+        if matches!(toks[p].norm.as_str(), "the" | "a" | "an") {
+            p += 1;
+        }
+        let Some(aff) = atoms.iter().find(|a| a.0 == p) else {
+            continue;
+        };
+        let Some(x) = nationality(g, &[aff]) else {
+            continue;
+        };
+        let referent = match &m.referent {
+            Referent::Experts(_) => Referent::Experts(Some(x)),
+            _ => Referent::Office(x, office.unwrap_or_default()),
+        };
+        *slot = Mention {
+            to: aff.1,
+            referent,
+            poss: toks[aff.1 - 1].poss,
+            ..m
+        };
+    }
+    // A title right before a name belongs to it: "foreign ministry spokesperson Lin Jian".
+    for k in (0..mentions.len().saturating_sub(1)).rev() {
+        let (a, b) = (&mentions[k], &mentions[k + 1]);
+        if matches!(a.referent, Referent::Title(..))
+            && b.from == a.to
+            && matches!(b.referent, Referent::Person(_) | Referent::Local { .. })
+        {
+            let from = a.from;
+            mentions[k + 1].from = from;
+            mentions.remove(k);
+        }
+    }
+    // Mentions swallowed by a longer one go.
+    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.from, m.to)).collect();
+    let mut i = 0;
+    mentions.retain(|m| {
+        let inside = spans
+            .iter()
+            .enumerate()
+            .any(|(o, (f, t))| o != i && *f <= m.from && m.to <= *t && (t - f) > (m.to - m.from));
+        i += 1;
+        !inside
+    });
 }
 
 /// "China and France", "Xi and Macron": two mentions of different tracked actors joined by "and".
@@ -615,12 +804,17 @@ fn join_pairs(g: &Gazetteer, toks: &[Token], mentions: &mut Vec<Mention>) {
     let actor_of = |r: &Referent| match r {
         Referent::Actor(a, _) | Referent::Office(a, _) => Some(*a),
         Referent::Person(p) => Some(g.persons[*p].actor),
+        Referent::Surname(n) => g.by_surname(n).map(|p| g.persons[p].actor),
         _ => None,
     };
     let mut i = 0;
     while i + 1 < mentions.len() {
         let (a, b) = (&mentions[i], &mentions[i + 1]);
-        let joined = b.from == a.to + 1 && toks[a.to].norm == "and" && !a.poss;
+        // "China and France"; in a headline, "Xi, Macron issue joint call".
+        let joiner = toks[a.to].norm.as_str();
+        let joined = b.from == a.to + 1
+            && !a.poss
+            && (joiner == "and" || joiner == "&" || (joiner == "," && a.from == 0 && !b.poss));
         let both = match (actor_of(&a.referent), actor_of(&b.referent)) {
             (Some(x), Some(y)) => x != y && g.actors[x].track && g.actors[y].track,
             _ => false,

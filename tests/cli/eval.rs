@@ -59,3 +59,11 @@ fn eval_refuses_a_gold_file_for_another_split() {
         "{err}"
     );
 }
+
+#[test]
+fn attribution_on_the_hard_case_gold_set() {
+    let wd = Workdir::new();
+    let (acc, f1) = attribution_scores(&wd, &["--gold", &gold("hard.csv"), &gold("hard.jsonl")]);
+    assert!(f1 >= 0.90, "macro-F1 {f1}");
+    assert!(acc >= 0.85, "accuracy {acc}");
+}
