@@ -375,11 +375,32 @@ pub fn run(args: &EvalArgs) -> Result<()> {
         let label = |l: Option<i8>| l.map_or("-".to_string(), |v| v.to_string());
         for (li, name) in lex_names.iter().enumerate() {
             for (g, s) in &pairs {
-                let Some(gl) = g.lexicons.get(name) else { continue };
+                let Some(gl) = g.lexicons.get(name) else {
+                    continue;
+                };
                 let pl = predicted_label(s, li);
                 if *gl != pl {
-                    let words: Vec<String> = s.matches.iter().filter(|m| m.lexicon == li).map(|m| format!("{}:{}", cfg.lexicons[li].entries[m.entry].display(), m.stance.as_str())).collect();
-                    println!("  {name} {}:{}  gold {} pred {} [{}]  {}", g.doc_id, g.sentence_no, label(*gl), label(pl), words.join(", "), g.text.chars().take(80).collect::<String>());
+                    let words: Vec<String> = s
+                        .matches
+                        .iter()
+                        .filter(|m| m.lexicon == li)
+                        .map(|m| {
+                            format!(
+                                "{}:{}",
+                                cfg.lexicons[li].entries[m.entry].display(),
+                                m.stance.as_str()
+                            )
+                        })
+                        .collect();
+                    println!(
+                        "  {name} {}:{}  gold {} pred {} [{}]  {}",
+                        g.doc_id,
+                        g.sentence_no,
+                        label(*gl),
+                        label(pl),
+                        words.join(", "),
+                        g.text.chars().take(80).collect::<String>()
+                    );
                 }
             }
         }
