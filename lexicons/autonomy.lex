@@ -5,6 +5,7 @@
 # "reduce dependencies"): a bare "vassal" in "refuses to become a vassal" would read as opposing
 # autonomy. The "not ..." phrases contain a negator on purpose: the whole phrase is the claim.
 name: autonomy
+stance: support
 version: 1.0
 description: Claims of strategic autonomy and an independent foreign policy: European strategic autonomy and "European sovereignty" in the defence/industrial/technological sense, independent diplomacy and independent judgment, de-risking and reducing dependencies, a multipolar world, non-alignment and equidistance, Europe as a "third pole" or "balancing power", not being a vassal or follower, choosing one's own path and destiny.
 description: Counts: "France maintains an independent foreign policy", "Europe must reduce its strategic dependencies" (via "reduce dependencies"/"de-risking"), "a multipolar world", "Europe should not be a vassal", "choose their own development paths", "strategic autonomy in both intent and action", "both sides should demonstrate independence".
@@ -99,3 +100,12 @@ development paths | 0.8
 own destiny | 1.0
 own fate | 0.7
 own hands | 0.6                                  # "take its destiny into its own hands"
+critical dependencies
+strategic dependencies
+excessive dependence
+excessive dependencies
+over-reliance
+reduce its dependence
+reduce their dependence
+reduce its dependencies
+reduce their dependencies

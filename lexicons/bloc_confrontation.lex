@@ -4,6 +4,7 @@
 # reject. "Opposes the Cold War mentality", "avoid decoupling", "not taking sides" therefore read
 # as oppose, which is the natural reading; "calls for sanctions" reads as support.
 name: bloc_confrontation
+stance: oppose
 version: 1.0
 description: Bloc and camp confrontation and its instruments: Cold War mentality, bloc politics and military blocs, camps and taking sides, zero-sum thinking, decoupling, containment and encirclement, hegemonism and power politics, unilateralism and unilateral or long-arm sanctions, bullying, coercion and blackmail, trade and tech wars, "small yard, high fence", polarisation and fragmentation, great-power and systemic rivalry, expanding military alliances, arms races, spheres of influence.
 description: Counts: "abandon the Cold War mentality and bloc confrontation", "oppose unilateralism and protectionism", "avoid decoupling", "China does not take sides", "the EU sees China as a partner, competitor and systemic rival", "NATO's eastward expansion", "illegal unilateral sanctions", "suffering bullying and blackmail".

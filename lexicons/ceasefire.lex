@@ -6,6 +6,7 @@
 # are built from them ("end the fighting", "halt to hostilities").
 # Escalation words are NOT entries: "warned against escalation" would read as opposing a ceasefire.
 name: ceasefire
+stance: support
 version: 1.0
 description: Calls for, offers of, or rejection of a stop to the fighting and a negotiated end to a conflict: ceasefire/cease-fire, truce, armistice, cessation or halt of hostilities, moratorium on strikes, humanitarian pause, de-escalation, laying down arms, peace talks and negotiations, peace deal/plan/process, negotiated or political settlement, mediation, disengagement and separation of forces, prisoner exchanges, post-war guarantees and monitoring.
 description: Counts: "an immediate ceasefire", "a moratorium on strikes targeting energy infrastructure", "a halt to hostilities", "resume peace talks", "a just and lasting peace", "a negotiated settlement acceptable to all parties", "China is ready to play a constructive role in mediation".
@@ -83,8 +84,6 @@ peace efforts | 0.8
 just and lasting peace | 1.5
 lasting peace | 1.2
 durable peace | 1.2
-peace and stability | 0.2                      # boilerplate in almost every readout
-peace | 0.3                                    # too broad alone: kept low on purpose
 negotiated settlement | 1.5
 negotiated solution | 1.5
 negotiated peace | 1.5
@@ -122,3 +121,5 @@ peacekeepers | 0.8
 reassurance force | 1.0
 security guarantees | 0.8
 minsk agreements | 1.0
+two-state solution | 0.8                         # the settlement formula for Israel and Palestine
+post-conflict | 0.8

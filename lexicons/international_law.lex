@@ -4,6 +4,7 @@
 # (violate, breach, flout, contravene, "run counter to", illegal, unlawful) are stance cues in
 # stance.toml, not entries, so "Russia violated international law" reads as a breach of it.
 name: international_law
+stance: support
 version: 1.0
 description: Appeals to international law as binding: international law and the principles of the UN Charter, international humanitarian law and the Geneva Conventions, the law of the sea, treaties and treaty obligations, legal obligations and legality, accountability, war crimes and crimes against humanity, the ICC, the ICJ and arbitration, the non-use of force and self-defence, protection of civilians.
 description: Counts: "in accordance with international law", "the purposes and principles of the UN Charter", "the basic norms governing international relations", "respect for international humanitarian law", "those responsible for war crimes must be held accountable", "the ICC arrest warrant", "the 2016 arbitral award".

@@ -4,6 +4,7 @@
 # and France set against multilateralism (unilateralism, protectionism, hegemonism, blocs) are in
 # bloc_confrontation.lex, so "opposes unilateralism" reads as opposing bloc confrontation there.
 name: multilateralism
+stance: support
 version: 1.0
 description: Appeals to multilateralism and the institutions that embody it: the United Nations and its Charter as an institution, the Security Council and its permanent members, the General Assembly, global governance and its reform, the WTO and multilateral trading system, G20, IMF/World Bank, a rules-based or UN-centred international order, international cooperation, common or indivisible security, China's global initiatives, "a community with a shared future".
 description: Counts: "uphold true multilateralism", "the international system with the UN at its core", "as permanent members of the UN Security Council", "reform of global governance", "a rules-based international order", "strengthen international cooperation", "the legitimate security concerns of all countries".
@@ -19,24 +20,24 @@ multilateral | 1.0
 multilaterally | 1.0
 multilateralist | 1.0
 # -- the United Nations --
-united nations | 1.0
-un | 0.8                                         # weak: French "un"
-un security council | 1.5
-united nations security council | 1.5
-security council | 1.5
+united nations | 1.0 | mention
+un | 0.8 | mention   # weak: French "un"
+un security council | 1.5 | mention
+united nations security council | 1.5 | mention
+security council | 1.5 | mention
 un charter | 1.5
 united nations charter | 1.5
 charter of the united nations | 1.5
-un general assembly | 1.2
-general assembly | 1.0
-un secretary-general | 1.0
-permanent members | 1.2
-permanent member | 1.2
+un general assembly | 1.2 | mention
+general assembly | 1.0 | mention
+un secretary-general | 1.0 | mention
+permanent members | 1.2 | mention
+permanent member | 1.2 | mention
 p5 | 1.0
 un at its core | 2.0                              # "international system with the UN at its core"
-un system | 1.0
-un resolution | 1.0
-un resolutions | 1.0
+un system | 1.0 | mention
+un resolution | 1.0 | mention
+un resolutions | 1.0 | mention
 # -- order and governance --
 global governance | 1.5
 international order | 1.0
@@ -59,24 +60,22 @@ shared future | 1.0                             # "community with a shared futur
 democratization of international relations | 1.2
 democratisation of international relations | 1.2
 democracy in international relations | 1.2
-big or small | 0.6                              # "all countries, big or small, are equals"
 international organizations | 0.8
 international organisations | 0.8
 international community | 0.5
 global public goods | 1.0
 global south | 0.6
-global challenges | 0.5
 win-win | 0.5
 # -- economic and specialised institutions --
-wto | 1.2
-world trade organization | 1.2
-world trade organisation | 1.2
-g-20 | 1.0                                      # matches g20, g 20, g-20
-group of 20 | 1.0
-group of twenty | 1.0
-g-7 | 0.6
-group of seven | 0.6
-brics | 0.6
+wto | 1.2 | mention
+world trade organization | 1.2 | mention
+world trade organisation | 1.2 | mention
+g-20 | 1.0 | mention   # matches g20, g 20, g-20
+group of 20 | 1.0 | mention
+group of twenty | 1.0 | mention
+g-7 | 0.6 | mention
+group of seven | 0.6 | mention
+brics | 0.6 | mention
 imf | 0.8
 international monetary fund | 0.8
 world bank | 0.8

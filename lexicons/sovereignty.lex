@@ -8,6 +8,7 @@
 # territorial concessions) are NOT entries: "China firmly opposes separatism" would otherwise read
 # as China opposing sovereignty. No entry contains a stance cue (respect, support, uphold ...).
 name: sovereignty
+stance: support
 version: 1.0
 description: Appeals to state sovereignty: territorial integrity, inviolable and internationally recognised borders, non-interference in internal affairs, political independence of states, self-determination, sovereign equality, "core interests" and the One-China principle, statehood.
 description: Counts: "respect the sovereignty and territorial integrity of all countries", "Taiwan is China's internal affair", "borders cannot be changed by force", "Ukraine within its 1991 borders", "non-interference in each other's internal affairs", "core interests", the Five Principles of Peaceful Coexistence.
@@ -58,8 +59,8 @@ state borders | 1.0
 national borders | 0.8
 border dispute | 1.0
 border disputes | 1.0
-territorial dispute | 1.0
-territorial disputes | 1.0
+territorial dispute | 1.0 | mention
+territorial disputes | 1.0 | mention
 occupied territories | 0.8
 occupied territory | 0.8
 territorial waters | 0.8
@@ -81,3 +82,4 @@ national unity | 0.6
 five principles of peaceful coexistence | 1.5
 peaceful coexistence | 1.0
 non-aggression | 1.0
+big or small | 0.8                                # "all countries, big or small, are equal"

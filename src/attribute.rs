@@ -565,6 +565,9 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
     let free: Vec<&Mention> = a.mentions.iter().filter(|m| !m.quoted).collect();
     let mut result: Option<(Speaker, Rule, usize)> = None;
     let mut reports = false;
+    // The holder released a document ("China released a concept paper"): later "the paper"
+    // and "it says" are theirs.
+    let mut releases = false;
 
     // 1. Source markers.
     for p in a.preds.iter().filter(|p| p.kind == PredKind::Source) {
@@ -596,7 +599,22 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
     }
     // 2. Speech and attitude predicates.
     if result.is_none() {
-        for p in a.preds.iter().filter(|p| p.kind != PredKind::Source) {
+        // A trailing attribution governs the whole sentence: "France could consider supporting
+        // a role ..., a senior French official said". Such verbs of saying come first.
+        let trailing = |p: &&crate::mention::Pred| {
+            p.kind == PredKind::Speech
+                && free.iter().any(|m| {
+                    m.to == p.from
+                        && (m.from.saturating_sub(4)..m.from).any(|i| toks[i].punct == Some(','))
+                })
+        };
+        let mut order: Vec<&crate::mention::Pred> = a
+            .preds
+            .iter()
+            .filter(|p| p.kind != PredKind::Source)
+            .collect();
+        order.sort_by_key(|p| !trailing(p));
+        for p in order {
             let verb = span_text(a, text, p.from, p.to);
             let Some((m, why)) = subject(a, &free, p.from, p.to) else {
                 st.note(format!("predicate `{verb}`: no subject found"));
@@ -645,6 +663,7 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
                 || SAY.contains(&verb.to_lowercase().as_str());
             reports =
                 (p.kind == PredKind::Speech && clause && after.len() >= 3) || rule == Rule::Quote;
+            releases = g.releases.contains(&crate::fold::fold_str(&verb));
             result = Some((s, rule, p.from));
             break;
         }
@@ -687,12 +706,32 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
                 _ => None,
             })
     });
+    // A joint document ("a joint declaration") belongs to both, whoever reports it: "the
+    // declaration said" later is joint.
+    let joint_document = a.mentions.iter().find(|m| {
+        m.referent == Referent::Joint
+            && a.tokens[m.from..m.to].iter().any(|t| {
+                g.dict
+                    .get(&t.norm)
+                    .is_some_and(|ws| ws.contains(&crate::gazetteer::Word::Document))
+            })
+    });
+    if let Some(m) = joint_document {
+        st.last_document = Some(Speaker {
+            holder: Holder::Joint,
+            name: span_text(a, text, m.from, m.to),
+            role: Role::Official,
+            person: false,
+        });
+    }
     if let Some((s, _, _)) = &result {
         if s.person {
             st.last_person = Some(s.clone());
         }
         st.last_holder = Some(s.clone());
-        if has_document {
+        let rule = result.as_ref().map(|r| r.1);
+        if has_document && joint_document.is_none() && (releases || rule == Some(Rule::AccordingTo))
+        {
             st.last_document = Some(s.clone());
         }
     }

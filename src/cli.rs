@@ -24,10 +24,14 @@ pub enum Command {
     Explain(crate::cmd::explain::ExplainArgs),
     /// Measure attribution and lexicon scoring against a hand-annotated gold file.
     Eval(crate::cmd::eval::EvalArgs),
+    /// Import LIWC or quanteda dictionaries as lexicons; check lexicons for problems.
+    Lexicon(crate::cmd::lexicon::LexiconArgs),
+    /// Show every match of a pattern or a lexicon in its context, with the statement's actor.
+    Kwic(crate::cmd::kwic::KwicArgs),
 }
 
 /// Options shared by every command that reads a corpus.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CorpusArgs {
     /// Folders of .txt files, .txt, .jsonl/.ndjson or .csv files, or - for JSONL on standard
     /// input. None: the embedded seed corpus.

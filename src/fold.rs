@@ -34,7 +34,9 @@ impl Folded {
             let end = start + c.len_utf8();
             if c.is_ascii() {
                 let b = c as u8;
-                if b.is_ascii_whitespace() || b == b'-' {
+                // Hyphens and double quotes fold to spaces: "cease-fire" is "cease fire", and a cue
+                // reads across quotation marks ("open in principle" to).
+                if b.is_ascii_whitespace() || b == b'-' || b == b'"' {
                     if !last_space {
                         out.push(' ', start, end);
                         last_space = true;
@@ -93,7 +95,7 @@ fn fold_char(c: char, out: &mut String) {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' => {
             out.push('\'')
         }
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push(' '),
         '\u{2010}' | '\u{2011}' | '\u{00AD}' => out.push(' '),
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),

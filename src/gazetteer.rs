@@ -99,6 +99,7 @@ struct RawWords {
     pronouns: Vec<String>,
     plural_pronouns: Vec<String>,
     document_pronouns: Vec<String>,
+    release_verbs: Vec<String>,
     roles: BTreeMap<String, String>,
 }
 
@@ -161,6 +162,8 @@ pub struct Gazetteer {
     pub dict: HashMap<String, Vec<Word>>,
     /// Longest phrase, in tokens.
     pub max_len: usize,
+    /// Folded verbs that release a document ("released", "published").
+    pub releases: Vec<String>,
     pub actors_version: String,
     pub words_version: String,
 }
@@ -177,6 +180,11 @@ impl Gazetteer {
             persons: Vec::new(),
             dict: HashMap::new(),
             max_len: 1,
+            releases: rw
+                .release_verbs
+                .iter()
+                .map(|v| crate::fold::fold_str(v))
+                .collect(),
             actors_version: ra.version,
             words_version: rw.version,
         };

@@ -5,6 +5,7 @@
 
 use crate::data::{DataError, DataFile};
 use crate::fold::fold_str;
+use crate::stance::Stance;
 
 /// One lexicon entry as written by its author.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +16,9 @@ pub struct Entry {
     pub glob: bool,
     /// Weight of one match (default 1).
     pub weight: f64,
+    /// Written `| WEIGHT | mention`: naming it takes no stance by default (an institution such
+    /// as "g-20" is a venue, not a position), whatever the lexicon's `stance:`.
+    pub neutral: bool,
     /// 1-based line in the lexicon file.
     pub line: usize,
 }
@@ -37,17 +41,35 @@ pub struct Lexicon {
     pub version: String,
     pub description: String,
     pub entries: Vec<Entry>,
+    /// The stance a speaker takes by naming the thing without a cue, and when reporting a breach
+    /// of it: `support` for principles (sovereignty: "Macron said Russia violated Ukraine's
+    /// sovereignty" defends it), `oppose` for what speakers denounce (bloc confrontation),
+    /// `mention` (the default) for neutral topics.
+    pub stance: Stance,
     /// Where it was read from.
     pub source: String,
 }
 
-/// Parse one `.lex` file.
+/// Parse one `.lex` file, stopping at the first problem.
 pub fn parse(file: &DataFile) -> Result<Lexicon, DataError> {
+    match parse_all(file) {
+        (Some(lex), errors) if errors.is_empty() => Ok(lex),
+        (_, mut errors) => Err(errors.remove(0)),
+    }
+}
+
+/// Parse one `.lex` file and report every problem, in the order `parse` would meet them. The
+/// lexicon holds the lines that parsed (a repeated entry only once); it is `None` when the
+/// header is unusable, and then there is at least one problem.
+pub fn parse_all(file: &DataFile) -> (Option<Lexicon>, Vec<DataError>) {
     let src = file.source.as_str();
     let err = |line: usize, col: usize, msg: String| DataError::new(src, line, col, msg);
+    let mut errors = Vec::new();
     let (mut name, mut version, mut description) = (None::<String>, None::<String>, String::new());
     let mut entries: Vec<Entry> = Vec::new();
+    let mut stance = Stance::Mention;
     let mut in_body = false;
+    let mut entry_lines = 0;
     for (i, raw) in file.text.lines().enumerate() {
         let line_no = i + 1;
         let indent = raw.len() - raw.trim_start().len();
@@ -63,11 +85,12 @@ pub fn parse(file: &DataFile) -> Result<Lexicon, DataError> {
                 continue;
             }
             let Some((key, value)) = trimmed.split_once(':') else {
-                return Err(err(
+                errors.push(err(
                     line_no,
                     col,
                     format!("expected a header line `key: value` or `---`, found `{trimmed}`"),
                 ));
+                continue;
             };
             let value = value.trim().to_string();
             match key.trim() {
@@ -77,69 +100,123 @@ pub fn parse(file: &DataFile) -> Result<Lexicon, DataError> {
                             .chars()
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
                     {
-                        return Err(err(
+                        errors.push(err(
                             line_no,
                             col,
                             format!("lexicon name `{value}` must be lower-case ASCII letters, digits or `_`"),
                         ));
+                        name.get_or_insert_with(String::new);
+                    } else {
+                        name = Some(value);
                     }
-                    name = Some(value);
                 }
                 "version" => version = Some(value),
+                "stance" => match value.as_str() {
+                    "support" => stance = Stance::Support,
+                    "oppose" => stance = Stance::Oppose,
+                    "mention" => stance = Stance::Mention,
+                    _ => errors.push(err(
+                        line_no,
+                        col,
+                        format!("stance `{value}` must be support, oppose or mention"),
+                    )),
+                },
                 "description" => {
                     if !description.is_empty() {
                         description.push(' ');
                     }
                     description.push_str(&value);
                 }
-                other => {
-                    return Err(err(
-                        line_no,
-                        col,
-                        format!(
-                            "unknown header key `{other}` (expected name, version or description)"
-                        ),
-                    ))
-                }
+                other => errors.push(err(
+                    line_no,
+                    col,
+                    format!("unknown header key `{other}` (expected name, version, description or stance)"),
+                )),
             }
             continue;
         }
-        entries.push(parse_entry(trimmed, raw, line_no, col).map_err(|(c, m)| err(line_no, c, m))?);
+        entry_lines += 1;
+        match parse_entry(trimmed, raw, line_no, col) {
+            Ok(e) => entries.push(e),
+            Err((c, m)) => errors.push(err(line_no, c, m)),
+        }
     }
     if !in_body {
-        return Err(err(
+        errors.push(err(
             0,
             0,
             "no `---` line: the header must end with `---` before the entries".into(),
         ));
     }
-    let name = name.ok_or_else(|| err(0, 0, "the header has no `name:`".into()))?;
-    let version = version.ok_or_else(|| err(0, 0, "the header has no `version:`".into()))?;
-    if description.is_empty() {
-        return Err(err(0, 0, "the header has no `description:`".into()));
+    if name.is_none() {
+        errors.push(err(0, 0, "the header has no `name:`".into()));
     }
-    if entries.is_empty() {
-        return Err(err(0, 0, "the lexicon has no entries after `---`".into()));
+    if version.is_none() {
+        errors.push(err(0, 0, "the header has no `version:`".into()));
+    }
+    if description.is_empty() {
+        errors.push(err(0, 0, "the header has no `description:`".into()));
+    }
+    if in_body && entry_lines == 0 {
+        errors.push(err(0, 0, "the lexicon has no entries after `---`".into()));
     }
     let mut seen: Vec<(String, bool, usize)> = Vec::with_capacity(entries.len());
-    for e in &entries {
+    entries.retain(|e| {
         let key = fold_str(&e.text);
         if let Some((_, _, first)) = seen.iter().find(|(k, g, _)| *k == key && *g == e.glob) {
-            return Err(err(
+            errors.push(err(
                 e.line,
                 1,
                 format!("duplicate entry `{}` (first on line {first})", e.display()),
             ));
+            return false;
         }
         seen.push((key, e.glob, e.line));
+        true
+    });
+    let lexicon = match (name, version) {
+        (Some(name), Some(version)) if in_body && !name.is_empty() && !description.is_empty() => {
+            Some(Lexicon {
+                name,
+                version,
+                description,
+                entries,
+                stance,
+                source: file.source.clone(),
+            })
+        }
+        _ => None,
+    };
+    (lexicon, errors)
+}
+
+/// Check one entry as it would be written on a line of its own, without a weight
+/// (`sovereign*`, `territorial integrity`): the entry, or the 1-based column within `text` and
+/// what the format cannot hold.
+pub fn entry_from_text(text: &str) -> Result<Entry, (usize, String)> {
+    if let Some(p) = text.find(['#', '|', '\n', '\r']) {
+        if let Some(q) = text[..p].find(['?', '[', ']', '(', ')', '{', '}', '\\']) {
+            let c = &text[q..q + 1];
+            return Err((
+                text[..q].chars().count() + 1,
+                format!(
+                    "`{c}` is not allowed inside an entry: only a single trailing `*` makes a glob"
+                ),
+            ));
+        }
+        let what = match &text[p..p + 1] {
+            "#" => "`#` starts a comment",
+            "|" => "`|` starts a weight",
+            _ => "a line break ends the entry",
+        };
+        return Err((
+            text[..p].chars().count() + 1,
+            format!("{what}, so it cannot be part of an entry"),
+        ));
     }
-    Ok(Lexicon {
-        name,
-        version,
-        description,
-        entries,
-        source: file.source.clone(),
-    })
+    let indent = text.len() - text.trim_start().len();
+    let col = text[..indent].chars().count() + 1;
+    parse_entry(text.trim(), text, 0, col)
 }
 
 /// The part of a line before a `#` comment.
@@ -154,8 +231,27 @@ fn parse_entry(
     _line: usize,
     col: usize,
 ) -> Result<Entry, (usize, String)> {
-    let (text_part, weight) = match trimmed.split_once('|') {
-        Some((t, w)) => {
+    let (text_part, rest) = match trimmed.split_once('|') {
+        Some((t, r)) => (t.trim(), Some(r)),
+        None => (trimmed, None),
+    };
+    let (weight_part, neutral) = match rest.map(|r| r.split_once('|')) {
+        Some(Some((w, flag))) => {
+            let flag = flag.trim();
+            if flag != "mention" {
+                let fcol = raw.rfind('|').map_or(col, |p| raw[..p].chars().count() + 2);
+                return Err((
+                    fcol,
+                    format!("`{flag}` after the weight: only `mention` may stand there"),
+                ));
+            }
+            (Some(w), true)
+        }
+        Some(None) => (rest, false),
+        None => (None, false),
+    };
+    let weight = match weight_part {
+        Some(w) => {
             let w_str = w.trim();
             let wcol = raw.find('|').map_or(col, |p| raw[..p].chars().count() + 2);
             let weight: f64 = w_str.parse().map_err(|_| {
@@ -167,9 +263,9 @@ fn parse_entry(
             if !(weight.is_finite() && weight > 0.0) {
                 return Err((wcol, format!("weight `{w_str}` must be a positive number")));
             }
-            (t.trim(), weight)
+            weight
         }
-        None => (trimmed, 1.0),
+        None => 1.0,
     };
     let (text, glob) = match text_part.strip_suffix('*') {
         Some(t) => (t.trim_end(), true),
@@ -202,6 +298,7 @@ fn parse_entry(
         text: text.to_string(),
         glob,
         weight,
+        neutral,
         line: _line,
     })
 }
@@ -232,6 +329,7 @@ mod tests {
                 text: "sovereign".into(),
                 glob: true,
                 weight: 2.0,
+                neutral: false,
                 line: 8
             }
         );
@@ -263,5 +361,49 @@ mod tests {
         assert_eq!((e.line, e.column), (5, 3));
         let e = parse(&file("name: X-y\nversion: 1\ndescription: d\n---\nfoo\n")).unwrap_err();
         assert_eq!(e.line, 1);
+    }
+
+    #[test]
+    fn parse_all_reports_every_problem_and_keeps_the_good_lines() {
+        let text = format!("{GOOD}fo(o\nbar | x\nTERRITORIAL INTEGRITY\nfine entry\n");
+        let (lex, errors) = parse_all(&file(&text));
+        let at: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(at, [(10, 3), (11, 6), (12, 1)]);
+        // `parse` stops at the first of them.
+        assert_eq!(parse(&file(&text)).unwrap_err(), errors[0]);
+        let lex = lex.unwrap();
+        let kept: Vec<String> = lex.entries.iter().map(Entry::display).collect();
+        assert_eq!(
+            kept,
+            [
+                "territorial integrity",
+                "sovereign*",
+                "cease-fire",
+                "fine entry"
+            ]
+        );
+        let (lex, errors) = parse_all(&file("name: x\nbogus\n---\n"));
+        assert!(lex.is_none());
+        let msgs: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        assert!(msgs[0].starts_with("expected a header line"));
+    }
+
+    #[test]
+    fn entry_from_text_refuses_what_a_line_cannot_hold() {
+        let e = entry_from_text(" sovereign* ").unwrap();
+        assert_eq!(
+            (e.text.as_str(), e.glob, e.weight),
+            ("sovereign", true, 1.0)
+        );
+        assert_eq!(entry_from_text("a|b").unwrap_err().0, 2);
+        assert!(entry_from_text("no # comment")
+            .unwrap_err()
+            .1
+            .contains("`#` starts a comment"));
+        let (col, msg) = entry_from_text("(war|conflict)").unwrap_err();
+        assert_eq!(col, 1);
+        assert!(msg.starts_with("`(` is not allowed"), "{msg}");
+        assert_eq!(entry_from_text("  *trade").unwrap_err().0, 3);
     }
 }

@@ -11,6 +11,8 @@ pub mod cmd;
 pub mod data;
 pub mod fold;
 pub mod gazetteer;
+pub mod import;
+pub mod lexcheck;
 pub mod lexicon;
 pub mod mention;
 pub mod model;

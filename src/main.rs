@@ -12,6 +12,8 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Explain(args) => cmd::explain::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Lexicon(args) => cmd::lexicon::run(args),
+        Command::Kwic(args) => cmd::kwic::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

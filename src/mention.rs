@@ -281,7 +281,10 @@ fn atoms(g: &Gazetteer, toks: &[Token]) -> Vec<(usize, usize, Vec<Word>)> {
         for len in (1..=g.max_len.min(toks.len() - i)).rev() {
             let span = &toks[i..i + len];
             // A phrase may not run across punctuation (other than dots inside initialisms) or a possessive.
-            if span.iter().any(|t| t.punct.is_some()) || span[..len - 1].iter().any(|t| t.poss) {
+            // Hyphens may stand inside a phrase ("Jean-Noël Barrot", "cease-fire").
+            if span.iter().any(|t| t.punct.is_some_and(|c| c != '-'))
+                || span[..len - 1].iter().any(|t| t.poss)
+            {
                 continue;
             }
             let key = span
@@ -495,6 +498,7 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
     mentions.sort_by_key(|m| m.from);
     attach(g, &toks, &atoms, &mut mentions);
     add_local_persons(g, &toks, &atoms, local, &mut mentions, &preds);
+    drop_swallowed(&mut mentions);
     mentions.sort_by_key(|m| m.from);
     join_pairs(g, &toks, &mut mentions);
     for m in &mut mentions {
@@ -786,7 +790,10 @@ fn attach(
             mentions.remove(k);
         }
     }
-    // Mentions swallowed by a longer one go.
+}
+
+/// Mentions inside a longer one go ("foreign ministry" inside "Israel's foreign ministry").
+fn drop_swallowed(mentions: &mut Vec<Mention>) {
     let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.from, m.to)).collect();
     let mut i = 0;
     mentions.retain(|m| {

@@ -13,7 +13,7 @@ use crate::lexicon::{self, Lexicon};
 use crate::model::{Document, Segment};
 use crate::score::{Match, Scorer};
 use crate::split::Splitter;
-use crate::stance::CueSet;
+use crate::stance::{CueSet, Stance};
 
 /// Everything loaded from the data files, compiled and ready to run.
 pub struct Config {
@@ -105,6 +105,28 @@ pub fn count_tokens(text: &str) -> usize {
     n
 }
 
+/// A stance needs a holder. In a statement someone holds, naming a lexicon's subject with no
+/// cue takes the lexicon's stance (a speaker who brings up multilateralism endorses it, one who
+/// brings up bloc politics denounces it); the cue column then says `default`. Narration and
+/// questions hold no position: their matches are mentions.
+fn holder_stance(cfg: &Config, a: &Attribution, text: &str, matches: &mut [Match]) {
+    let question = text
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')'])
+        .ends_with('?');
+    for m in matches {
+        if a.actor == "none" || question {
+            m.stance = Stance::Mention;
+        } else if m.stance == Stance::Mention && m.cue.is_none() && m.negator.is_none() {
+            let lex = &cfg.lexicons[m.lexicon];
+            let default = lex.stance;
+            if default != Stance::Mention && !lex.entries[m.entry].neutral {
+                m.stance = default;
+                m.cue = Some("default".into());
+            }
+        }
+    }
+}
+
 /// Split, attribute and score one document.
 pub fn analyze_document(cfg: &Config, doc: &Document) -> DocResult {
     let segments = cfg.splitter.split(&doc.text, doc.body_start);
@@ -114,12 +136,21 @@ pub fn analyze_document(cfg: &Config, doc: &Document) -> DocResult {
         .iter()
         .zip(attributions)
         .enumerate()
-        .map(|(i, (seg, attribution))| Statement {
-            sentence_no: i + 1,
-            segment: *seg,
-            attribution,
-            tokens: count_tokens(&doc.text[seg.start..seg.end]),
-            matches: cfg.scorer.score(&cfg.cues, &doc.text, seg.start, seg.end),
+        .map(|(i, (seg, attribution))| {
+            let mut matches = cfg.scorer.score(&cfg.cues, &doc.text, seg.start, seg.end);
+            holder_stance(
+                cfg,
+                &attribution,
+                &doc.text[seg.start..seg.end],
+                &mut matches,
+            );
+            Statement {
+                sentence_no: i + 1,
+                segment: *seg,
+                attribution,
+                tokens: count_tokens(&doc.text[seg.start..seg.end]),
+                matches,
+            }
         })
         .collect();
     DocResult { statements }

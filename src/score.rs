@@ -45,10 +45,12 @@ pub struct Scorer {
     /// Per automaton pattern: is it a glob, and which (lexicon, entry) pairs own it.
     patterns: Vec<(bool, Vec<(usize, usize)>)>,
     weights: Vec<Vec<f64>>,
+    /// Per lexicon: the stance of naming it (`Lexicon::stance`).
+    stances: Vec<Stance>,
 }
 
 /// Folded forms of an entry: hyphens may be written as a space or left out.
-fn variants(text: &str) -> Vec<String> {
+pub fn variants(text: &str) -> Vec<String> {
     let parts: Vec<&str> = text.split('-').collect();
     let gaps = (parts.len() - 1).min(4);
     let mut out = Vec::new();
@@ -101,6 +103,7 @@ impl Scorer {
             ac,
             patterns,
             weights,
+            stances: lexicons.iter().map(|l| l.stance).collect(),
         }
     }
 
@@ -147,12 +150,19 @@ impl Scorer {
             let decision = sentence_cues.judge(s, e);
             let (os, oe) = folded.original(s, e);
             for &(lexicon, entry) in &self.patterns[p].1 {
+                // Reporting a breach of a principle defends it; naming a denounced practice as a
+                // breach denounces it.
+                let stance = match (decision.breach, self.stances[lexicon]) {
+                    (true, Stance::Support) => Stance::Support,
+                    (true, Stance::Oppose) => Stance::Oppose,
+                    _ => decision.stance,
+                };
                 out.push(Match {
                     lexicon,
                     entry,
                     start: os,
                     end: oe,
-                    stance: decision.stance,
+                    stance,
                     cue: decision.cue.clone(),
                     negator: decision.negator.clone(),
                     weight: self.weights[lexicon][entry] * decision.scale,

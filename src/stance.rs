@@ -71,6 +71,22 @@ const BREACH: u8 = 8;
 const SCALE: u8 = 16;
 const BOUNDARY_WORD: u8 = 32;
 
+/// Words that may stand between a match and a cue after it ("must be respected").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "must", "should",
+    "will", "would", "shall", "can", "could", "may", "might", "not", "never", "n't", "also",
+    "fully", "strictly", "to", "being", "always",
+];
+
+/// True when `gap` holds "and" followed by an auxiliary: a new verb phrase ("China has never
+/// bullied its neighbours and would not accept containment").
+fn starts_new_phrase(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words
+        .windows(2)
+        .any(|w| matches!(w[0], "and" | "or" | "but") && AUXILIARIES.contains(&w[1]))
+}
+
 /// Words that end a clause for stance scope.
 const BOUNDARY_WORDS: &[&str] = &["but", "while", "whereas", "although", "though", "however"];
 
@@ -101,6 +117,9 @@ pub struct Decision {
     pub negator: Option<String>,
     /// Product of intensifiers and hedges in scope.
     pub scale: f64,
+    /// The cue describes an act against the thing named ("violated", "run counter to"): whether
+    /// that opposes it depends on the lexicon (see `Lexicon::stance`).
+    pub breach: bool,
 }
 
 /// Cue positions of one folded sentence, ready to judge any number of matches in it.
@@ -241,7 +260,15 @@ impl SentenceCues<'_> {
                 .iter()
                 .copied()
                 .filter(|h| h.start >= e)
-                .find(|h| polar(h) && self.text[e..h.start].split_whitespace().count() <= 4)
+                .find(|h| {
+                    // "sovereignty must be respected", "the truce was not violated": only
+                    // auxiliaries and negators between.
+                    let gap = &self.text[e..h.start];
+                    polar(h)
+                        && !gap.contains(|c: char| !c.is_alphanumeric() && c != ' ' && c != '\'')
+                        && gap.split_whitespace().count() <= 4
+                        && gap.split_whitespace().all(|w| AUXILIARIES.contains(&w))
+                })
         });
         let Some(cue) = cue else {
             let neg = before.iter().rev().find(|h| self.kind(h) & NEGATOR != 0);
@@ -254,23 +281,50 @@ impl SentenceCues<'_> {
                 cue: None,
                 negator: neg.map(|h| self.word(h)),
                 scale,
+                breach: false,
             };
         };
         let kind = self.kind(cue);
         let mut support = kind & SUPPORT != 0 && kind & OPPOSE == 0;
-        // What governs the cue: negators, or (for a breach) a rejecting cue, earlier in the clause.
-        let governors: Vec<&Hit> = in_clause
-            .iter()
-            .copied()
-            .filter(|h| h.end <= cue.start && h.end <= s.max(cue.start))
-            .collect();
-        let flip = governors.iter().rev().find(|h| {
+        // What governs the cue, walking left from it within its clause: each negator flips it
+        // ("did not call for" opposes); a rejecting cue flips it and ends the walk ("rejected
+        // claims that China had violated sovereignty", "dismissed reports that Beijing opposed a
+        // ceasefire", "rejected claims that China had failed to respect sovereignty" flips twice);
+        // any other cue, a comma, or a new verb phrase ("... and would not accept") ends it too.
+        let mut flips: Vec<&Hit> = Vec::new();
+        for h in in_clause.iter().rev().filter(|h| h.end <= cue.start) {
+            let gap = &self.text[h.end..cue.start];
+            if gap.contains(',') || starts_new_phrase(gap) {
+                break;
+            }
             let k = self.kind(h);
-            k & NEGATOR != 0 || (kind & BREACH != 0 && k & OPPOSE != 0)
-        });
-        if flip.is_some() {
+            if k & NEGATOR != 0 {
+                flips.push(h);
+            } else if k & OPPOSE != 0 && k & BREACH == 0 {
+                flips.push(h);
+                break;
+            } else if k & (SUPPORT | OPPOSE) != 0 {
+                break;
+            }
+        }
+        let flip = flips.first().copied();
+        if flips.len() % 2 == 1 {
             support = !support;
         }
+        // A negator between a cue and the match flips it too: "engagement rather than
+        // confrontation", "calls for dialogue, not confrontation".
+        let between = (cue.end <= s)
+            .then(|| {
+                in_clause
+                    .iter()
+                    .copied()
+                    .find(|h| h.start >= cue.end && h.end <= s && self.kind(h) & NEGATOR != 0)
+            })
+            .flatten();
+        if between.is_some() {
+            support = !support;
+        }
+        let flip = flip.or(between);
         Decision {
             stance: if support {
                 Stance::Support
@@ -280,6 +334,7 @@ impl SentenceCues<'_> {
             cue: Some(self.word(cue)),
             negator: flip.map(|h| self.word(h)),
             scale,
+            breach: kind & BREACH != 0,
         }
     }
 }

@@ -95,3 +95,5 @@ mod analyze;
 mod eval;
 #[path = "cli/inputs.rs"]
 mod inputs;
+#[path = "cli/lexicon.rs"]
+mod lexicon;

@@ -466,6 +466,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
             "precision",
             "recall",
             "f1",
+            "stance_correct",
             "stance_accuracy",
         ])?;
         for (n, tp, p, a, (pr, rc, f), ok) in &lex_rows {
@@ -478,6 +479,7 @@ pub fn run(args: &EvalArgs) -> Result<()> {
                 &num(*pr, 4),
                 &num(*rc, 4),
                 &num(*f, 4),
+                &ok.to_string(),
                 &num(st, 4),
             ])?;
         }

@@ -4,3 +4,5 @@ pub mod analyze;
 pub mod corpus;
 pub mod eval;
 pub mod explain;
+pub mod kwic;
+pub mod lexicon;

@@ -67,3 +67,34 @@ fn attribution_on_the_hard_case_gold_set() {
     assert!(f1 >= 0.90, "macro-F1 {f1}");
     assert!(acc >= 0.85, "accuracy {acc}");
 }
+
+/// Theme F1 and stance accuracy over all lexicons ("all (micro)" in eval_lexicons.csv terms).
+fn lexicon_scores(wd: &Workdir, args: &[&str]) -> (f64, f64) {
+    let mut all = vec!["eval", "--out", "lx"];
+    all.extend_from_slice(args);
+    wd.ok(&all);
+    let rows = rows(&wd.read("lx/eval_lexicons.csv"));
+    let sum = |k: &str| {
+        rows.iter()
+            .map(|r| r[k].parse::<f64>().unwrap())
+            .sum::<f64>()
+    };
+    let (tp, pred, gold) = (sum("true_positives"), sum("predicted"), sum("gold"));
+    let f1 = 2.0 * tp / (pred + gold);
+    let stance_ok = sum("stance_correct");
+    (f1, stance_ok / tp)
+}
+
+#[test]
+fn lexicon_themes_and_stance_on_both_gold_sets() {
+    let wd = Workdir::new();
+    for args in [
+        vec!["--gold".to_string(), gold("seeds.csv")],
+        vec!["--gold".to_string(), gold("hard.csv"), gold("hard.jsonl")],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (f1, stance) = lexicon_scores(&wd, &args);
+        assert!(f1 >= 0.85, "{args:?}: theme F1 {f1}");
+        assert!(stance >= 0.90, "{args:?}: stance accuracy {stance}");
+    }
+}
