@@ -103,6 +103,8 @@ struct DocState {
     locals: Vec<(Vec<String>, Speaker)>,
     /// Persons met so far with their office, latest last ("the senator").
     offices: Vec<(String, Speaker)>,
+    /// Gazetteer persons named so far, latest last.
+    met: Vec<usize>,
 }
 
 impl DocState {
@@ -140,6 +142,13 @@ struct Found {
     /// Decided by a verb of saying followed by what was said: later sentences of the paragraph
     /// may continue the reported speech.
     reports: bool,
+    /// Decided by a transcript label.
+    labelled: bool,
+    /// Ends with a colon: opens a block.
+    colon: bool,
+    /// A heading naming a state's document ("Position Paper of the People's Republic of China
+    /// on ..."): the statements under it are that state's.
+    document: Option<Speaker>,
     target: Option<usize>,
 }
 
@@ -201,6 +210,7 @@ fn run_document(
     let mut st = DocState::default();
     let mut found: Vec<Found> = Vec::with_capacity(sentences.len());
     let mut trace = Vec::new();
+    let mut paragraph_label: Option<Option<Speaker>> = None;
     for (i, sentence) in sentences.iter().enumerate() {
         let text = sentence.text;
         let local: Vec<String> = st
@@ -213,11 +223,98 @@ fn run_document(
         if explain == Some(i) {
             st.trace = Some(trace_analysis(g, &a, text));
         }
-        let f = decide(g, date, &a, text, &mut st);
+        let mut f = decide(g, date, &a, text, &mut st);
+        // A transcript label at the start of a paragraph ("Q:", "A:", "MAO NING:") decides
+        // every statement of that paragraph: questions hold no position, answers are the
+        // speaker's.
+        let new_paragraph = i == 0 || sentences[i - 1].paragraph != sentence.paragraph;
+        if new_paragraph {
+            paragraph_label = match transcript_label(text) {
+                None => None,
+                Some(Label::Question) => Some(None),
+                Some(Label::Answer) => Some(
+                    st.offices
+                        .iter()
+                        .rev()
+                        .find(|(o, _)| o == "spokesperson")
+                        .map(|(_, s)| s.clone())
+                        .or_else(|| st.last_person.clone()),
+                ),
+                // A speaker in capitals must be a person ("THE PRESIDENT:", "MAO NING:"); a
+                // dateline ("BEIJING:") is not a label.
+                Some(Label::Named(name)) => {
+                    let la = analyse(g, &name, &[], false);
+                    la.mentions
+                        .iter()
+                        .find_map(|m| resolve(g, date, &la, &name, m, &mut st))
+                        .filter(|s| s.person)
+                        .map(Some)
+                }
+            };
+        }
+        if let Some(label) = &paragraph_label {
+            if explain == Some(i) {
+                st.note(match label {
+                    Some(s) => format!(
+                        "transcript: the paragraph is the answer of {}",
+                        describe(g, s)
+                    ),
+                    None => "transcript: the paragraph is a question".to_string(),
+                });
+            }
+            f.speaker = label.clone();
+            f.rule = if label.is_some() {
+                Rule::Quote
+            } else {
+                Rule::None
+            };
+            f.reports = label.is_some();
+            if let Some(s) = label {
+                if s.person {
+                    st.last_person = Some(s.clone());
+                }
+            }
+        }
+        f.labelled = paragraph_label.is_some();
+        // A title line: a heading, or a line with no sentence punctuation and no holder.
+        let title_line = sentence.heading
+            || (f.speaker.is_none()
+                && !text.trim_end().ends_with(['.', '!', '?', '"', '\u{201D}']));
+        if title_line {
+            f.document = document_heading(g, &a, text);
+        }
+        f.colon = text.trim_end().ends_with(':');
         if let Some(t) = st.trace.take() {
             trace = t;
         }
         found.push(f);
+    }
+    // A statement that ends with a colon opens a block ("The paper lists four points:"): the
+    // statements after it with no holder of their own are its holder's.
+    let mut open: Option<Speaker> = None;
+    for i in 0..found.len() {
+        if found[i].labelled || sentences[i].heading || found[i].document.is_some() {
+            open = found[i].document.clone();
+            continue;
+        }
+        if found[i].speaker.is_some() {
+            open = if found[i].colon {
+                found[i].speaker.clone()
+            } else {
+                None
+            };
+            continue;
+        }
+        if let Some(s) = &open {
+            if explain == Some(i) {
+                trace.push(format!(
+                    "carried: continues the block opened with a colon by {}",
+                    describe(g, s)
+                ));
+            }
+            found[i].speaker = Some(s.clone());
+            found[i].rule = Rule::Carried;
+        }
     }
     // Carry speakers into quoted sentences that have none.
     for i in 0..found.len() {
@@ -321,6 +418,59 @@ fn run_document(
     (attrs, trace)
 }
 
+/// The state whose document a heading names, if it names one.
+fn document_heading(g: &Gazetteer, a: &Analysis, text: &str) -> Option<Speaker> {
+    let has_document = a.tokens.iter().any(|t| {
+        g.dict
+            .get(&t.norm)
+            .is_some_and(|ws| ws.contains(&crate::gazetteer::Word::Document))
+    }) || a
+        .mentions
+        .iter()
+        .any(|m| m.act || matches!(m.referent, Referent::Document(_)));
+    if !has_document {
+        return None;
+    }
+    a.mentions.iter().find_map(|m| match m.referent {
+        Referent::Actor(x, _) | Referent::Office(x, _) | Referent::Document(Some(x)) => {
+            Some(Speaker {
+                holder: Holder::Actor(x),
+                name: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                role: Role::Official,
+                person: false,
+            })
+        }
+        _ => None,
+    })
+}
+
+/// A transcript label that opens a paragraph.
+enum Label {
+    Question,
+    Answer,
+    Named(String),
+}
+
+/// "Q:", "Question:", "A:", "Answer:", or a speaker in capitals ("THE PRESIDENT:", "MAO NING:").
+fn transcript_label(text: &str) -> Option<Label> {
+    let (head, _) = text.split_once(':')?;
+    let head = head.trim();
+    match head {
+        "Q" | "Question" | "QUESTION" => return Some(Label::Question),
+        "A" | "Answer" | "ANSWER" => return Some(Label::Answer),
+        _ => {}
+    }
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let capitals = !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars().any(char::is_alphabetic)
+                && w.chars()
+                    .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'))
+        });
+    capitals.then(|| Label::Named(head.to_string()))
+}
+
 /// The first lines of an explanation: what the sentence contains.
 fn trace_analysis(g: &Gazetteer, a: &Analysis, text: &str) -> Vec<String> {
     let mut t = Vec::new();
@@ -341,6 +491,7 @@ fn trace_analysis(g: &Gazetteer, a: &Analysis, text: &str) -> Vec<String> {
             Referent::Local { name, .. } => format!("person not in the gazetteer ({name})"),
             Referent::Title(o, _) => format!("title: {o}"),
             Referent::Foreign(n) => format!("body of a state outside the gazetteer ({n})"),
+            Referent::Body(x) => format!("body of {}", g.actors[*x].name),
             Referent::Surname(n) => format!("surname {n}"),
             Referent::Office(x, o) => format!("office: {} {o}", g.actors[*x].name),
             Referent::Joint => "both actors".into(),
@@ -416,6 +567,7 @@ fn resolve(
             person: false,
         },
         Referent::Person(p) => {
+            st.met.push(*p);
             st.offices.push((g.persons[*p].office.clone(), person(*p)));
             person(*p)
         }
@@ -476,6 +628,12 @@ fn resolve(
                 }
             }
         }
+        Referent::Body(x) => Speaker {
+            holder: Holder::Actor(*x),
+            name: shown,
+            role: Role::Other,
+            person: false,
+        },
         Referent::Foreign(_) => Speaker {
             holder: Holder::Unknown,
             name: shown,
@@ -489,9 +647,18 @@ fn resolve(
                 .rev()
                 .find(|(toks, _)| toks.contains(n))
                 .map(|(_, s)| s.clone());
-            match local {
-                Some(s) => s,
-                None => person(g.by_surname(n)?),
+            // The latest person of that surname met in this document, then the only one of the
+            // gazetteer ("Li said" after "Premier Li Qiang" is Li Qiang, not Li Hui).
+            let met = st
+                .met
+                .iter()
+                .rev()
+                .find(|p| crate::fold::fold_str(&g.persons[**p].surname) == *n)
+                .copied();
+            match (local, met) {
+                (Some(s), _) => s,
+                (None, Some(p)) => person(p),
+                (None, None) => person(g.by_surname(n)?),
             }
         }
         Referent::Office(x, office) => match g.office_holder(*x, office, date) {
@@ -743,6 +910,9 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
             has_quote: quoted,
             opens_quote,
             reports,
+            labelled: false,
+            colon: false,
+            document: None,
             target,
         },
         None => Found {
@@ -752,6 +922,9 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
             has_quote: quoted,
             opens_quote,
             reports: false,
+            labelled: false,
+            colon: false,
+            document: None,
             target: None,
         },
     }

@@ -177,6 +177,9 @@ pub enum Referent {
     Title(String, bool),
     /// A body of a state outside the gazetteer: "Israel's foreign ministry".
     Foreign(String),
+    /// A non-governmental body of an actor, named by its nationality: "French utility EDF",
+    /// "the French cognac interprofession, the BNIC," (role `other`).
+    Body(usize),
     /// A surname to resolve in the document ("Wang").
     Surname(String),
     /// A description of an office ("the French president"): actor and office.
@@ -282,9 +285,7 @@ fn atoms(g: &Gazetteer, toks: &[Token]) -> Vec<(usize, usize, Vec<Word>)> {
             let span = &toks[i..i + len];
             // A phrase may not run across punctuation (other than dots inside initialisms) or a possessive.
             // Hyphens may stand inside a phrase ("Jean-Noël Barrot", "cease-fire").
-            if span.iter().any(|t| t.punct.is_some_and(|c| c != '-'))
-                || span[..len - 1].iter().any(|t| t.poss)
-            {
+            if span.iter().any(|t| t.punct.is_some_and(|c| c != '-')) {
                 continue;
             }
             let key = span
@@ -356,6 +357,9 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
             }
         }
         // A nationality or possessive actor/person, then a role, expert, person or document word.
+        // "State Department spokesperson", "Kremlin spokesman": a body right before a role.
+        let role_next =
+            at(e).is_some_and(|n| atoms[n].2.iter().any(|w| matches!(w, Word::RoleWord(_))));
         let head = has(ws, |w| matches!(w, Word::Demonym(_)))
             .cloned()
             .or_else(|| {
@@ -364,6 +368,15 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
                         matches!(w, Word::Actor(_) | Word::Person(_) | Word::Surname(_))
                     })
                     .cloned()
+                } else if role_next {
+                    has(ws, |w| matches!(w, Word::Actor(_)))
+                        .cloned()
+                        .or_else(|| {
+                            has(ws, |w| matches!(w, Word::Institution(..))).map(|w| match w {
+                                Word::Institution(a, _) => Word::Actor(*a),
+                                other => other.clone(),
+                            })
+                        })
                 } else {
                     None
                 }
@@ -498,6 +511,7 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
     mentions.sort_by_key(|m| m.from);
     attach(g, &toks, &atoms, &mut mentions);
     add_local_persons(g, &toks, &atoms, local, &mut mentions, &preds);
+    add_bodies(&toks, &atoms, &mut mentions, &preds);
     drop_swallowed(&mut mentions);
     mentions.sort_by_key(|m| m.from);
     join_pairs(g, &toks, &mut mentions);
@@ -713,8 +727,29 @@ fn attach(
     mentions: &mut Vec<Mention>,
 ) {
     let covered = |i: usize| atoms.iter().any(|a| a.0 <= i && i < a.1);
+    let snapshot = mentions.clone();
     for slot in mentions.iter_mut() {
         let m = slot.clone();
+        // "President Xi Jinping" where the alias "President Xi" matched: take the rest of the name.
+        if let Referent::Person(p) = m.referent {
+            let name: Vec<String> = crate::mention::tokenize(&g.persons[p].name)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect();
+            let mut j = m.to;
+            while j < toks.len() && !toks[j - 1].poss && name.contains(&toks[j].norm) && toks[j].cap
+            {
+                j += 1;
+            }
+            if j > m.to {
+                *slot = Mention {
+                    to: j,
+                    poss: toks[j - 1].poss,
+                    ..m
+                };
+            }
+            continue;
+        }
         let (actor, office) = match &m.referent {
             Referent::Office(a, o) => (Some(*a), Some(o.clone())),
             Referent::Title(o, _) => (None, Some(o.clone())),
@@ -750,21 +785,42 @@ fn attach(
             };
             continue;
         }
-        // An affiliation: "for the Elysee", "at Fudan University", "of the Chinese embassy".
+        // An affiliation: "for the Elysee", "at Fudan University", "of the French space
+        // agency", "an adviser to President Macron".
+        let prep = toks.get(m.to).map(|t| t.norm.as_str());
         if actor.is_some()
             || m.to + 1 >= toks.len()
-            || !matches!(toks[m.to].norm.as_str(), "for" | "at" | "of" | "from")
+            || !matches!(prep, Some("for" | "at" | "of" | "from" | "to"))
         {
             continue;
         }
         let mut p = m.to + 1;
-        if matches!(toks[p].norm.as_str(), "the" | "a" | "an") {
+        if matches!(toks[p].norm.as_str(), "the" | "a" | "an") && p + 1 < toks.len() {
             p += 1;
         }
-        let Some(aff) = atoms.iter().find(|a| a.0 == p) else {
-            continue;
+        let by_mention = snapshot.iter().find(|o| o.from == p).and_then(|o| {
+            let x = match &o.referent {
+                Referent::Actor(x, _) | Referent::Office(x, _) => Some(*x),
+                Referent::Person(q) => Some(g.persons[*q].actor),
+                _ => None,
+            }?;
+            Some((x, o.to))
+        });
+        let by_atom = || {
+            let aff = atoms.iter().find(|a| a.0 == p)?;
+            Some((nationality(g, &[aff])?, aff.1))
         };
-        let Some(x) = nationality(g, &[aff]) else {
+        // "to" only introduces a person's aide: "an adviser to President Macron".
+        let found = if prep == Some("to") {
+            by_mention.filter(|_| {
+                snapshot
+                    .iter()
+                    .any(|o| o.from == p && matches!(o.referent, Referent::Person(_)))
+            })
+        } else {
+            by_mention.or_else(by_atom)
+        };
+        let Some((x, end)) = found else {
             continue;
         };
         let referent = match &m.referent {
@@ -772,22 +828,126 @@ fn attach(
             _ => Referent::Office(x, office.unwrap_or_default()),
         };
         *slot = Mention {
-            to: aff.1,
+            to: end,
             referent,
-            poss: toks[aff.1 - 1].poss,
+            poss: toks[end - 1].poss,
             ..m
         };
     }
     // A title right before a name belongs to it: "foreign ministry spokesperson Lin Jian".
     for k in (0..mentions.len().saturating_sub(1)).rev() {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
-        if matches!(a.referent, Referent::Title(..))
-            && b.from == a.to
-            && matches!(b.referent, Referent::Person(_) | Referent::Local { .. })
-        {
+        let title_actor = match &a.referent {
+            Referent::Title(..) => Some(None),
+            Referent::Office(x, _) => Some(Some(*x)),
+            _ => None,
+        };
+        if let Some(x) = title_actor.filter(|_| b.from == a.to && !a.poss) {
+            if !matches!(b.referent, Referent::Person(_) | Referent::Local { .. }) {
+                continue;
+            }
             let from = a.from;
+            if let (Some(x), Referent::Local { actor, .. }) = (x, &mut mentions[k + 1].referent) {
+                if actor.is_none() {
+                    *actor = Some(x);
+                }
+            }
             mentions[k + 1].from = from;
             mentions.remove(k);
+        }
+    }
+}
+
+/// Words that end a would-be body name: verbs and plurals of people or states.
+const NOT_BODY: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "does",
+    "did",
+    "do",
+    "countries",
+    "nations",
+    "states",
+    "people",
+    "citizens",
+    "companies",
+    "firms",
+    "media",
+    "press",
+    "public",
+    "side",
+];
+
+/// "French utility EDF said", "The French cognac interprofession, the BNIC, called ...": a
+/// nationality and a few words right before a verb of saying name a body of that actor.
+fn add_bodies(
+    toks: &[Token],
+    atoms: &[(usize, usize, Vec<Word>)],
+    mentions: &mut Vec<Mention>,
+    preds: &[Pred],
+) {
+    for (s, e, ws) in atoms {
+        let Some(Word::Demonym(x)) = ws.iter().find(|w| matches!(w, Word::Demonym(_))) else {
+            continue;
+        };
+        if toks[*s].quoted || mentions.iter().any(|m| m.from <= *s && *s < m.to) {
+            continue;
+        }
+        let mut j = *e;
+        // A few words of a name, no verb among them ("European countries have recognised" is
+        // no body).
+        while j < toks.len()
+            && j < e + 3
+            && toks[j].punct.is_none()
+            && !preds.iter().any(|p| p.from == j)
+            && !NOT_BODY.contains(&toks[j].norm.as_str())
+        {
+            j += 1;
+        }
+        if toks
+            .get(j)
+            .is_some_and(|t| NOT_BODY.contains(&t.norm.as_str()))
+        {
+            continue;
+        }
+        let end = j;
+        // An apposition between commas may follow: ", the BNIC,".
+        if toks.get(j).and_then(|t| t.punct) == Some(',') {
+            if let Some(close) = toks[j + 1..]
+                .iter()
+                .take(5)
+                .position(|t| t.punct == Some(','))
+            {
+                j = j + 1 + close + 1;
+            }
+        }
+        if end > *e
+            && preds
+                .iter()
+                .any(|p| p.from == j && p.kind != PredKind::Source)
+        {
+            mentions.push(Mention {
+                from: *s,
+                to: end,
+                referent: Referent::Body(*x),
+                poss: false,
+                after_prep: false,
+                quoted: false,
+                act: false,
+            });
         }
     }
 }
