@@ -93,6 +93,9 @@ const BOUNDARY_WORDS: &[&str] = &["but", "while", "whereas", "although", "though
 /// Compiled cue lists.
 pub struct CueSet {
     pub version: String,
+    /// Negation scope: `None` for the clause (the default), `Some(n)` for at most `n` words
+    /// before the cue, as VADER does with 3 (kept to compare the two on the gold sets).
+    pub window: Option<usize>,
     ac: AhoCorasick,
     /// Per pattern: kind flags and, for SCALE, the multiplier.
     kinds: Vec<(u8, f64)>,
@@ -177,6 +180,7 @@ impl CueSet {
             .map_err(|e| DataError::new(&file.source, 0, 0, format!("cannot compile cues: {e}")))?;
         Ok(CueSet {
             version: raw.version,
+            window: None,
             ac,
             kinds,
             patterns,
@@ -271,7 +275,13 @@ impl SentenceCues<'_> {
                 })
         });
         let Some(cue) = cue else {
-            let neg = before.iter().rev().find(|h| self.kind(h) & NEGATOR != 0);
+            let neg = before.iter().rev().find(|h| {
+                self.kind(h) & NEGATOR != 0
+                    && self
+                        .cues
+                        .window
+                        .is_none_or(|w| self.text[h.end..s].split_whitespace().count() <= w)
+            });
             return Decision {
                 stance: if neg.is_some() {
                     Stance::Oppose
@@ -294,7 +304,11 @@ impl SentenceCues<'_> {
         let mut flips: Vec<&Hit> = Vec::new();
         for h in in_clause.iter().rev().filter(|h| h.end <= cue.start) {
             let gap = &self.text[h.end..cue.start];
-            if gap.contains(',') || starts_new_phrase(gap) {
+            let too_far = self
+                .cues
+                .window
+                .is_some_and(|w| gap.split_whitespace().count() > w);
+            if gap.contains(',') || starts_new_phrase(gap) || too_far {
                 break;
             }
             let k = self.kind(h);

@@ -33,6 +33,11 @@ pub struct EvalArgs {
     /// List every statement the rules got wrong.
     #[arg(long)]
     pub errors: bool,
+
+    /// Negation scope to evaluate: 0 for the clause (what analyze uses), N for at most N words
+    /// before the cue (VADER uses 3).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub negation_window: usize,
 }
 
 /// One gold row.
@@ -160,7 +165,8 @@ fn predicted_label(s: &Statement, li: usize) -> Option<i8> {
 }
 
 pub fn run(args: &EvalArgs) -> Result<()> {
-    let cfg = corpus::config(&args.corpus)?;
+    let mut cfg = corpus::config(&args.corpus)?;
+    cfg.cues.window = (args.negation_window > 0).then_some(args.negation_window);
     let docs = corpus::documents(&args.corpus)?;
     let pool = corpus::pool(&args.corpus)?;
     let results = pool.install(|| pipeline::analyze(&cfg, &docs));
