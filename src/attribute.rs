@@ -105,6 +105,8 @@ struct DocState {
     offices: Vec<(String, Speaker)>,
     /// Gazetteer persons named so far, latest last.
     met: Vec<usize>,
+    /// The first actor the document names (a transcript's institution, when no one else speaks).
+    first_actor: Option<Speaker>,
 }
 
 impl DocState {
@@ -229,7 +231,12 @@ fn run_document(
         // speaker's.
         let new_paragraph = i == 0 || sentences[i - 1].paragraph != sentence.paragraph;
         if new_paragraph {
+            let previous = paragraph_label.take();
             paragraph_label = match transcript_label(text) {
+                // In a transcript, a paragraph with no label goes on with the last answer.
+                None if previous.as_ref().is_some_and(|p| p.is_some()) && f.speaker.is_none() => {
+                    previous
+                }
                 None => None,
                 Some(Label::Question) => Some(None),
                 Some(Label::Answer) => Some(
@@ -238,7 +245,8 @@ fn run_document(
                         .rev()
                         .find(|(o, _)| o == "spokesperson")
                         .map(|(_, s)| s.clone())
-                        .or_else(|| st.last_person.clone()),
+                        .or_else(|| st.last_person.clone())
+                        .or_else(|| st.first_actor.clone()),
                 ),
                 // A speaker in capitals must be a person ("THE PRESIDENT:", "MAO NING:"); a
                 // dateline ("BEIJING:") is not a label.
@@ -460,15 +468,17 @@ fn transcript_label(text: &str) -> Option<Label> {
         "A" | "Answer" | "ANSWER" => return Some(Label::Answer),
         _ => {}
     }
+    // A speaker's name or title: one to four capitalised words ("THE PRESIDENT", "Mao Ning",
+    // "Li"); whether it names a person is checked when it is resolved.
     let words: Vec<&str> = head.split_whitespace().collect();
-    let capitals = !words.is_empty()
+    let name_like = !words.is_empty()
         && words.len() <= 4
         && words.iter().all(|w| {
-            w.chars().any(char::is_alphabetic)
+            w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()
-                    .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'))
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
         });
-    capitals.then(|| Label::Named(head.to_string()))
+    name_like.then(|| Label::Named(head.to_string()))
 }
 
 /// The first lines of an explanation: what the sentence contains.
@@ -730,14 +740,65 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
         .iter()
         .any(|m| matches!(m.referent, Referent::Document(_) | Referent::Joint));
     let free: Vec<&Mention> = a.mentions.iter().filter(|m| !m.quoted).collect();
+    if st.first_actor.is_none() {
+        st.first_actor = free.iter().find_map(|m| match m.referent {
+            Referent::Actor(x, Role::Official) | Referent::Office(x, _) => Some(Speaker {
+                holder: Holder::Actor(x),
+                name: span_text(a, text, m.from, m.to),
+                role: Role::Official,
+                person: false,
+            }),
+            _ => None,
+        });
+    }
     let mut result: Option<(Speaker, Rule, usize)> = None;
     let mut reports = false;
     // The holder released a document ("China released a concept paper"): later "the paper"
     // and "it says" are theirs.
     let mut releases = false;
 
-    // 1. Source markers.
-    for p in a.preds.iter().filter(|p| p.kind == PredKind::Source) {
+    // 1. Source markers. "For Camille Rouvier, an Asia specialist ..., the ..." gives a
+    // person's view; "In his view, ..." the last person's.
+    if toks.first().is_some_and(|t| t.norm == "for") {
+        if let Some(m) = free.iter().find(|m| {
+            m.from == 1 && matches!(m.referent, Referent::Person(_) | Referent::Local { .. })
+        }) {
+            if let Some(s) = resolve(g, date, a, text, m, st) {
+                st.note(format!(
+                    "`For {}, ...` gives a person's view -> {}",
+                    span_text(a, text, m.from, m.to),
+                    describe(g, &s)
+                ));
+                result = Some((s, Rule::AccordingTo, 0));
+            }
+        }
+    }
+    let opening: Vec<&str> = toks.iter().take(4).map(|t| t.norm.as_str()).collect();
+    if result.is_none()
+        && opening.len() == 4
+        && opening[0] == "in"
+        && matches!(opening[1], "his" | "her")
+        && matches!(opening[2], "view" | "opinion" | "words")
+    {
+        if let Some(s) = st.last_person.clone() {
+            st.note(format!(
+                "`In {} {}, ...` -> {}",
+                opening[1],
+                opening[2],
+                describe(g, &s)
+            ));
+            result = Some((s, Rule::AccordingTo, 0));
+        }
+    }
+    let sources: Vec<&crate::mention::Pred> = if result.is_none() {
+        a.preds
+            .iter()
+            .filter(|p| p.kind == PredKind::Source)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for p in sources {
         let window = free.iter().filter(|m| m.from >= p.to && m.from <= p.to + 8);
         for m in window {
             if toks[p.to..m.from].iter().any(|t| t.punct.is_some()) {
@@ -798,8 +859,13 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
                 "predicate `{verb}`: subject `{shown}` ({why}) -> {}",
                 describe(g, &s)
             ));
-            if s.role == Role::StateMedia {
-                // Transparent: "Reuters reported that Lecornu would ..." -> the reported speaker.
+            let reporting = matches!(
+                crate::fold::fold_str(&verb).as_str(),
+                "reported" | "reports" | "reporting" | "report"
+            );
+            if s.role == Role::StateMedia && reporting {
+                // Transparent: "Xinhua reported that Lecornu would ..." -> the reported speaker.
+                // An outlet that says, writes or urges in an editorial holds its own view.
                 let inner = free
                     .iter()
                     .filter(|x| x.from >= p.to && !x.after_prep && !x.poss)
@@ -848,7 +914,15 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
             }
         }
     }
-    // Remember persons and documents for later sentences.
+    // Remember persons and documents for later sentences: every person named here can be
+    // referred to by surname later, whoever held this statement.
+    for m in a.mentions.iter() {
+        if let Referent::Person(p) = m.referent {
+            if !st.met.contains(&p) || st.met.last() != Some(&p) {
+                st.met.push(p);
+            }
+        }
+    }
     if let Some(m) = free.iter().find(|m| {
         matches!(
             m.referent,
@@ -994,7 +1068,7 @@ fn subject<'m>(
             && !toks[m.to..from]
                 .iter()
                 .any(|t| t.punct.is_some() || t.quoted)
-            && (!m.after_prep || m.to == from)
+            && (!m.after_prep || (m.to == from && toks[from].norm.ends_with("ing")))
     });
     if let Some(m) = adjacent {
         if !m.poss || m.to == from {

@@ -58,6 +58,16 @@ pub struct CorpusArgs {
     /// Worker threads [default: all cores].
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Stop with an error at input that would otherwise be repaired or skipped with a warning:
+    /// invalid UTF-8, binary or empty files, dates that do not parse.
+    #[arg(long, conflicts_with = "skip_bad")]
+    pub strict: bool,
+
+    /// Skip malformed JSONL lines and CSV rows (broken JSON, a missing or non-string text, a
+    /// ragged row) with a warning each, instead of stopping at the first.
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 #[derive(Debug, Args)]
@@ -73,6 +83,32 @@ pub struct AnalyzeArgs {
     /// (official, state_media, expert, other; comma-separated).
     #[arg(long, value_name = "ROLES", value_delimiter = ',', value_parser = ["official", "state_media", "expert", "other"])]
     pub roles: Option<Vec<String>>,
+
+    /// Compare these two actors in comparison.csv and keyness.csv: any two actor labels (tracked
+    /// actors, joint, other, none); repeat for more pairs [default: every pair of tracked actors].
+    #[arg(long, value_name = "A,B")]
+    pub compare: Vec<String>,
+
+    /// Bootstrap replicates for the intervals of hits per 1,000 tokens and mean scores
+    /// (0: leave those intervals empty).
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub bootstrap: usize,
+
+    /// Seed of the bootstrap: the same seed gives the same intervals.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Period of timeline.csv.
+    #[arg(long, value_name = "PERIOD", default_value = "month", value_parser = ["day", "month", "year"])]
+    pub period: String,
+
+    /// Write for spreadsheets on Windows: a UTF-8 byte-order mark and CRLF line ends.
+    #[arg(long)]
+    pub excel: bool,
+
+    /// Also write summary_wide.csv: one row per lexicon, actors side by side.
+    #[arg(long)]
+    pub wide: bool,
 
     /// Print nothing but errors.
     #[arg(long, short)]

@@ -30,6 +30,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "abbreviations.txt",
         include_str!("../lexicons/abbreviations.txt"),
     ),
+    ("stopwords.txt", include_str!("../lexicons/stopwords.txt")),
     ("autonomy.lex", include_str!("../lexicons/autonomy.lex")),
     (
         "bloc_confrontation.lex",

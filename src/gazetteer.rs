@@ -162,6 +162,8 @@ pub struct Gazetteer {
     pub dict: HashMap<String, Vec<Word>>,
     /// Longest phrase, in tokens.
     pub max_len: usize,
+    /// First words of the phrases, to skip positions where none starts.
+    pub first_words: std::collections::HashSet<String>,
     /// Folded verbs that release a document ("released", "published").
     pub releases: Vec<String>,
     pub actors_version: String,
@@ -180,6 +182,7 @@ impl Gazetteer {
             persons: Vec::new(),
             dict: HashMap::new(),
             max_len: 1,
+            first_words: Default::default(),
             releases: rw
                 .release_verbs
                 .iter()
@@ -294,6 +297,7 @@ impl Gazetteer {
             return;
         }
         self.max_len = self.max_len.max(toks.len());
+        self.first_words.insert(toks[0].norm.clone());
         let key = toks
             .iter()
             .map(|t| t.norm.as_str())

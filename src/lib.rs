@@ -21,4 +21,6 @@ pub mod read;
 pub mod score;
 pub mod split;
 pub mod stance;
+pub mod stats;
+pub mod tables;
 pub mod write;

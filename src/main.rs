@@ -1,10 +1,26 @@
 //! The `stancecmp` binary: parse the command line, run one subcommand, map errors to exit codes.
+//!
+//! Exit codes: 0 success; 1 an error (nothing written); 2 a wrong command line (clap's own
+//! code); 3 the run completed, but some input was skipped or repaired (the warnings say which).
 
 use clap::Parser;
 use std::process::ExitCode;
 
 use stancecmp::cli::{Cli, Command};
 use stancecmp::cmd;
+use stancecmp::cmd::corpus::input_problems;
+
+/// The run completed, but some input was skipped or repaired.
+const EXIT_INPUT_PROBLEMS: u8 = 3;
+
+/// The code for a completed run.
+fn completed() -> ExitCode {
+    if input_problems() {
+        ExitCode::from(EXIT_INPUT_PROBLEMS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -16,13 +32,14 @@ fn main() -> ExitCode {
         Command::Kwic(args) => cmd::kwic::run(args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => completed(),
         Err(err) => {
             if err.chain().any(|e| {
                 e.downcast_ref::<std::io::Error>()
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             }) {
-                return ExitCode::SUCCESS;
+                // `stancecmp ... | head`: the reader has all it wanted.
+                return completed();
             }
             eprintln!("stancecmp: {err:#}");
             ExitCode::from(1)

@@ -279,25 +279,33 @@ const PREPOSITIONS: &[&str] = &[
 fn atoms(g: &Gazetteer, toks: &[Token]) -> Vec<(usize, usize, Vec<Word>)> {
     let mut out = Vec::new();
     let mut i = 0;
+    let mut key = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(g.max_len);
     while i < toks.len() {
-        let mut found = None;
-        for len in (1..=g.max_len.min(toks.len() - i)).rev() {
-            let span = &toks[i..i + len];
-            // A phrase may not run across punctuation (other than dots inside initialisms) or a possessive.
-            // Hyphens may stand inside a phrase ("Jean-Noël Barrot", "cease-fire").
-            if span.iter().any(|t| t.punct.is_some_and(|c| c != '-')) {
-                continue;
-            }
-            let key = span
-                .iter()
-                .map(|t| t.norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            if let Some(ws) = g.dict.get(&key) {
-                found = Some((i, i + len, ws.clone()));
+        // Most words start no phrase: look only where one may start.
+        if !g.first_words.contains(&toks[i].norm) {
+            i += 1;
+            continue;
+        }
+        // The longest candidate once, then its prefixes, longest first. A phrase may not run
+        // across punctuation other than a hyphen ("Jean-Noël Barrot", "cease-fire").
+        key.clear();
+        ends.clear();
+        for t in toks[i..].iter().take(g.max_len) {
+            if t.punct.is_some_and(|c| c != '-') {
                 break;
             }
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(&t.norm);
+            ends.push(key.len());
         }
+        let found = ends
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(n, &end)| g.dict.get(&key[..end]).map(|ws| (i, i + n + 1, ws.clone())));
         match found {
             Some(f) => {
                 i = f.1;
@@ -473,6 +481,13 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
             Some(Referent::Actor(*a, Role::StateMedia))
         } else if let Some(Word::Actor(a)) = has(ws, |w| matches!(w, Word::Actor(_))) {
             Some(Referent::Actor(*a, Role::Official))
+        } else if has(ws, |w| *w == Word::Pronoun).is_some()
+            && !toks
+                .get(e)
+                .is_some_and(|t| t.cap && t.punct.is_none() && at(e).is_none())
+        {
+            // "he said": a pronoun, even where "He" is also a surname (He Yadong).
+            Some(Referent::Pronoun)
         } else if let Some(Word::Surname(n)) = has(ws, |w| matches!(w, Word::Surname(_))) {
             let next_is_name = toks
                 .get(e)
@@ -483,7 +498,11 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
         } else if has(ws, |w| *w == Word::Expert).is_some() {
             Some(Referent::Experts(None))
         } else if has(ws, |w| *w == Word::Pronoun).is_some() {
-            Some(Referent::Pronoun)
+            // "He Yadong": a name, not a pronoun.
+            let next_is_name = toks
+                .get(e)
+                .is_some_and(|t| t.cap && t.punct.is_none() && at(e).is_none());
+            (!next_is_name).then_some(Referent::Pronoun)
         } else if has(ws, |w| *w == Word::PluralPronoun).is_some() {
             Some(Referent::PluralPronoun)
         } else if has(ws, |w| *w == Word::Document).is_some()
@@ -511,6 +530,8 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
     mentions.sort_by_key(|m| m.from);
     attach(g, &toks, &atoms, &mut mentions);
     add_local_persons(g, &toks, &atoms, local, &mut mentions, &preds);
+    mentions.sort_by_key(|m| m.from);
+    merge_titles(&mut mentions);
     add_bodies(&toks, &atoms, &mut mentions, &preds);
     drop_swallowed(&mut mentions);
     mentions.sort_by_key(|m| m.from);
@@ -545,12 +566,17 @@ fn add_local_persons(
     mentions: &mut Vec<Mention>,
     preds: &[Pred],
 ) {
-    // Tokens taken by a dictionary phrase, other than a lone surname (Wang in "Wang Yunfei").
+    // Tokens taken by a dictionary phrase, other than a lone surname or pronoun before another
+    // capitalised word (Wang in "Wang Yunfei", He in "He Yadong").
     let covered = |i: usize| {
         atoms.iter().any(|a| {
             a.0 <= i
                 && i < a.1
-                && !(a.1 - a.0 == 1 && a.2.iter().all(|w| matches!(w, Word::Surname(_))))
+                && !(a.1 - a.0 == 1
+                    && a.2
+                        .iter()
+                        .all(|w| matches!(w, Word::Surname(_) | Word::Pronoun))
+                    && toks.get(i + 1).is_some_and(|t| t.cap && t.punct.is_none()))
         })
     };
     let plain_cap = |i: usize| {
@@ -637,7 +663,22 @@ fn add_local_persons(
                     Some((nationality(g, &inner), role, office))
                 })
                 .flatten();
-            let speaks = speaks.then_some((None, Role::Other, None));
+            // "Antoine Delmas, who heads the Asia programme at ..., said": a name whose
+            // apposition is followed by a verb of saying.
+            let after_apposition = (toks.get(j).and_then(|t| t.punct) == Some(','))
+                .then(|| {
+                    let close = toks[j + 1..].iter().position(|t| t.punct == Some(','))? + j + 1;
+                    let inner: Vec<&(usize, usize, Vec<Word>)> =
+                        atoms.iter().filter(|a| a.0 > j && a.1 <= close).collect();
+                    preds
+                        .iter()
+                        .any(|p| p.from == close + 1 && p.kind == PredKind::Speech)
+                        .then(|| (nationality(g, &inner), Role::Other, None))
+                })
+                .flatten();
+            let speaks = speaks
+                .then_some((None, Role::Other, None))
+                .or(after_apposition);
             if let Some((actor, role, office)) = apposition.or(speaks) {
                 let name = toks[i..j]
                     .iter()
@@ -724,10 +765,10 @@ fn attach(
     g: &Gazetteer,
     toks: &[Token],
     atoms: &[(usize, usize, Vec<Word>)],
-    mentions: &mut Vec<Mention>,
+    mentions: &mut [Mention],
 ) {
     let covered = |i: usize| atoms.iter().any(|a| a.0 <= i && i < a.1);
-    let snapshot = mentions.clone();
+    let snapshot = mentions.to_vec();
     for slot in mentions.iter_mut() {
         let m = slot.clone();
         // "President Xi Jinping" where the alias "President Xi" matched: take the rest of the name.
@@ -834,7 +875,11 @@ fn attach(
             ..m
         };
     }
-    // A title right before a name belongs to it: "foreign ministry spokesperson Lin Jian".
+}
+
+/// A title right before a name belongs to it: "foreign ministry spokesperson Lin Jian",
+/// "China's foreign ministry spokesman Wang Wenbin" (the name takes the title's actor).
+fn merge_titles(mentions: &mut Vec<Mention>) {
     for k in (0..mentions.len().saturating_sub(1)).rev() {
         let (a, b) = (&mentions[k], &mentions[k + 1]);
         let title_actor = match &a.referent {

@@ -11,16 +11,18 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::aggregate::Tally;
 use crate::model::Document;
 use crate::pipeline::{Config, DocResult};
 use crate::stance::Stance;
+use crate::tables::columns::{col, FileSpec, Names};
 
 /// A set of output files that appear together or not at all.
 pub struct OutputSet {
     dir: PathBuf,
     tmp: PathBuf,
     names: Vec<String>,
+    stale: Vec<String>,
+    excel: bool,
     committed: bool,
 }
 
@@ -39,8 +41,22 @@ impl OutputSet {
             dir: dir.to_path_buf(),
             tmp,
             names: Vec::new(),
+            stale: Vec::new(),
+            excel: false,
             committed: false,
         })
+    }
+
+    /// Write every file for spreadsheets on Windows: a UTF-8 byte-order mark first, CRLF line
+    /// ends (set before the first file).
+    pub fn set_excel(&mut self, excel: bool) {
+        self.excel = excel;
+    }
+
+    /// Remove `name` from the output folder on commit, unless this run writes it: a file an
+    /// earlier run wrote with other options, which would not match the new tables.
+    pub fn remove_stale(&mut self, name: &str) {
+        self.stale.push(name.to_string());
     }
 
     /// A CSV writer for the file `name`.
@@ -49,9 +65,36 @@ impl OutputSet {
         let file =
             fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
         self.names.push(name.to_string());
+        let mut buf = BufWriter::new(file);
+        let terminator = if self.excel {
+            buf.write_all("\u{FEFF}".as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
         Ok(csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(BufWriter::new(file)))
+            .terminator(terminator)
+            .from_writer(buf))
+    }
+
+    /// Write the file `name`: its header, then its rows.
+    pub fn table<I>(&mut self, name: &str, header: &[String], rows: I) -> Result<()>
+    where
+        I: IntoIterator<Item = Vec<String>>,
+    {
+        let mut w = self.csv(name)?;
+        w.write_record(header)?;
+        for row in rows {
+            w.write_record(&row)
+                .with_context(|| format!("cannot write {name}"))?;
+        }
+        finish(w, name)
+    }
+
+    /// The names of the files written so far, in order.
+    pub fn names(&self) -> &[String] {
+        &self.names
     }
 
     /// Move every written file into place.
@@ -62,6 +105,13 @@ impl OutputSet {
             fs::rename(self.tmp.join(name), &to)
                 .with_context(|| format!("cannot move {} into place", to.display()))?;
             done.push(to);
+        }
+        for name in self.stale.iter().filter(|n| !self.names.contains(n)) {
+            let path = self.dir.join(name);
+            if path.is_file() {
+                fs::remove_file(&path)
+                    .with_context(|| format!("cannot remove the stale {}", path.display()))?;
+            }
         }
         fs::remove_dir(&self.tmp).ok();
         self.committed = true;
@@ -112,6 +162,32 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `statements.csv`: the columns.
+pub const STATEMENTS: FileSpec = FileSpec {
+    name: "statements.csv",
+    title: "one row per statement",
+    about: "Every statement of every document, documents in corpus order and statements in text order; not filtered by `--roles`.",
+    columns: &[
+        col("doc_id", "The document id: the file stem, or the `id` field or column."),
+        col("date", "The document date `YYYY-MM-DD`, empty when unknown."),
+        col("sentence_no", "The 1-based number of the statement within its document."),
+        col("start_byte", "The byte offset where the statement starts in the document text as read (after removing a UTF-8 byte-order mark)."),
+        col("end_byte", "The byte offset one past the statement's end in the document text."),
+        col("heading", "`true` for a heading, caption or other line without sentence punctuation, else `false`."),
+        col("actor", "Who holds the position: a tracked actor of the gazetteer (`China`, `France`), `joint` (both hold it together), `other` (a speaker outside the tracked actors) or `none` (narration)."),
+        col("role", "The speaker's role (`official`, `state_media`, `expert` or `other`), empty for `none`."),
+        col("speaker", "The person or body speaking, as resolved (full names for known persons)."),
+        col("attribution", "The rule that decided the actor: `quote`, `speech_verb`, `according_to`, `subject`, `carried` or `none`."),
+        col("confidence", "How often that rule is right, as a prior between 0 and 1 (2 decimals)."),
+        col("target", "The tracked actor the position is about, when it is not the holder."),
+        col("tokens", "The number of words (runs of letters and digits) in the statement."),
+        col("text", "The statement, with each run of whitespace as one space."),
+        col("{lexicon}_hits", "The number of matches of the lexicon {lexicon} in the statement."),
+        col("{lexicon}_score", "The sum of the weights of the {lexicon} matches, counted negative for matches the statement opposes (3 decimals)."),
+        col("{lexicon}_stance", "The statement's stance on {lexicon}: `support`, `oppose`, `mixed` (both), `mention` (neither), or empty without matches."),
+    ],
+};
+
 /// `statements.csv`: one row per statement.
 pub fn statements(
     out: &mut OutputSet,
@@ -119,34 +195,9 @@ pub fn statements(
     docs: &[Document],
     results: &[DocResult],
 ) -> Result<()> {
-    let name = "statements.csv";
+    let name = STATEMENTS.name;
     let mut w = out.csv(name)?;
-    let mut header: Vec<String> = [
-        "doc_id",
-        "date",
-        "sentence_no",
-        "start_byte",
-        "end_byte",
-        "heading",
-        "actor",
-        "role",
-        "speaker",
-        "attribution",
-        "confidence",
-        "target",
-        "tokens",
-        "text",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    for l in &cfg.lexicons {
-        header.extend([
-            format!("{}_hits", l.name),
-            format!("{}_score", l.name),
-            format!("{}_stance", l.name),
-        ]);
-    }
+    let header = STATEMENTS.header(&Names::new(cfg));
     w.write_record(&header)?;
     for (doc, r) in docs.iter().zip(results) {
         for s in &r.statements {
@@ -191,6 +242,27 @@ pub fn statements(
     finish(w, name)
 }
 
+/// `matches.csv`: the columns.
+pub const MATCHES: FileSpec = FileSpec {
+    name: "matches.csv",
+    title: "one row per lexicon match (the evidence)",
+    about: "Every lexicon match, in the order of the statements and then of the text; not filtered by `--roles`.",
+    columns: &[
+        col("doc_id", "The document of the statement the match is in."),
+        col("sentence_no", "The number of the statement the match is in (as in `statements.csv`)."),
+        col("lexicon", "The lexicon name."),
+        col("entry", "The lexicon entry that matched, as written (`sovereign*`, `cease-fire`)."),
+        col("matched_text", "The text that matched."),
+        col("start_byte", "The byte offset where the match starts in the document text."),
+        col("end_byte", "The byte offset one past the match's end in the document text."),
+        col("negated", "`true` when a negator (or a rejecting cue, for a double negative) flipped the polarity."),
+        col("weight", "The entry weight times the intensifiers and hedges in scope (3 decimals)."),
+        col("stance", "The stance of the match: `support`, `oppose` or `mention`."),
+        col("cue", "The support or oppose cue that decided the stance (folded), `default` for the lexicon's own stance, empty when none."),
+        col("negator", "The word that flipped the polarity, empty when none."),
+    ],
+};
+
 /// `matches.csv`: one row per lexicon match, with the evidence for its stance.
 pub fn matches(
     out: &mut OutputSet,
@@ -198,22 +270,9 @@ pub fn matches(
     docs: &[Document],
     results: &[DocResult],
 ) -> Result<()> {
-    let name = "matches.csv";
+    let name = MATCHES.name;
     let mut w = out.csv(name)?;
-    w.write_record([
-        "doc_id",
-        "sentence_no",
-        "lexicon",
-        "entry",
-        "matched_text",
-        "start_byte",
-        "end_byte",
-        "negated",
-        "weight",
-        "stance",
-        "cue",
-        "negator",
-    ])?;
+    w.write_record(MATCHES.header(&Names::new(cfg)))?;
     for (doc, r) in docs.iter().zip(results) {
         for s in &r.statements {
             for m in &s.matches {
@@ -249,46 +308,6 @@ pub fn actor_labels(cfg: &Config) -> Vec<String> {
         .collect();
     v.extend(["joint", "other", "none"].map(String::from));
     v
-}
-
-/// `summary.csv`: actor x lexicon.
-pub fn summary(out: &mut OutputSet, cfg: &Config, tally: &Tally) -> Result<()> {
-    let name = "summary.csv";
-    let mut w = out.csv(name)?;
-    w.write_record([
-        "actor",
-        "lexicon",
-        "statements",
-        "statements_with_hits",
-        "hits",
-        "score_sum",
-        "share",
-        "tokens",
-        "hits_per_1k_tokens",
-        "support",
-        "oppose",
-        "mention",
-    ])?;
-    for actor in actor_labels(cfg) {
-        for (li, lex) in cfg.lexicons.iter().enumerate() {
-            let c = tally.get(&actor, li);
-            w.write_record([
-                actor.as_str(),
-                &lex.name,
-                &c.statements.to_string(),
-                &c.statements_with_hits.to_string(),
-                &c.hits.to_string(),
-                &num(Some(c.score_sum), 3),
-                &num(c.share(), 4),
-                &c.tokens.to_string(),
-                &num(c.hits_per_1k(), 3),
-                &c.support.to_string(),
-                &c.oppose.to_string(),
-                &c.mention.to_string(),
-            ])?;
-        }
-    }
-    finish(w, name)
 }
 
 #[cfg(test)]

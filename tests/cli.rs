@@ -95,5 +95,9 @@ mod analyze;
 mod eval;
 #[path = "cli/inputs.rs"]
 mod inputs;
+#[path = "cli/layout.rs"]
+mod layout;
 #[path = "cli/lexicon.rs"]
 mod lexicon;
+#[path = "cli/tables.rs"]
+mod tables;

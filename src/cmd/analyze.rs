@@ -1,15 +1,21 @@
-//! `stancecmp analyze`: read a corpus, run the pipeline and write the tables.
+//! `stancecmp analyze`: read a corpus, run the pipeline, tally it and write the tables.
+//!
+//! The raw flags are resolved here into [`tables::Settings`] (actor pairs checked against the
+//! actor labels, the period parsed); the tally and the tables never see clap's types.
 
 use anyhow::{bail, Result};
 
-use crate::aggregate::Tally;
+use crate::aggregate::Counter;
 use crate::cli::AnalyzeArgs;
 use crate::cmd::corpus;
 use crate::pipeline;
+use crate::tables::{self, columns::Names, Period, Settings};
 use crate::write::{self, OutputSet};
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let cfg = corpus::config(&args.corpus)?;
+    let names = Names::new(&cfg);
+    let settings = settings(args, &names)?;
     let docs = corpus::documents(&args.corpus)?;
     let pool = corpus::pool(&args.corpus)?;
     let results = pool.install(|| pipeline::analyze(&cfg, &docs));
@@ -20,11 +26,14 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
             docs.len()
         );
     }
-    let tally = Tally::from_results(&results, cfg.lexicons.len(), args.roles.as_deref());
+    let counter = Counter::new(&cfg, args.roles.as_deref());
+    let tally = pool.install(|| counter.corpus(&docs, &results));
+    corpus::check_out(&args.corpus, &args.out)?;
     let mut out = OutputSet::new(&args.out)?;
+    out.set_excel(args.excel);
     write::statements(&mut out, &cfg, &docs, &results)?;
     write::matches(&mut out, &cfg, &docs, &results)?;
-    write::summary(&mut out, &cfg, &tally)?;
+    pool.install(|| tables::write(&mut out, &names, &tally, &settings))?;
     let written = out.commit()?;
     if !args.quiet {
         let n_matches: usize = results
@@ -32,9 +41,11 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
             .flat_map(|r| &r.statements)
             .map(|s| s.matches.len())
             .sum();
+        let undated = docs.iter().filter(|d| d.date.is_none()).count();
         eprintln!(
-            "stancecmp: {} documents, {} statements, {} lexicon matches; wrote {}",
+            "stancecmp: {} documents ({} without a date, left out of the timeline), {} statements, {} lexicon matches; wrote {}",
             docs.len(),
+            undated,
             n_statements,
             n_matches,
             written
@@ -45,4 +56,90 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Resolve the table options: pairs of known actor labels, the bootstrap, the period.
+pub fn settings(args: &AnalyzeArgs, names: &Names) -> Result<Settings> {
+    let pairs = if args.compare.is_empty() {
+        let tracked: Vec<&String> = names
+            .actors
+            .iter()
+            .filter(|a| !["joint", "other", "none"].contains(&a.as_str()))
+            .collect();
+        let mut v = Vec::new();
+        for (i, a) in tracked.iter().enumerate() {
+            for b in &tracked[i + 1..] {
+                v.push((a.to_string(), b.to_string()));
+            }
+        }
+        v
+    } else {
+        args.compare
+            .iter()
+            .map(|s| pair(s, &names.actors))
+            .collect::<Result<_>>()?
+    };
+    let period = match args.period.as_str() {
+        "day" => Period::Day,
+        "year" => Period::Year,
+        _ => Period::Month,
+    };
+    Ok(Settings {
+        pairs,
+        bootstrap: args.bootstrap,
+        seed: args.seed,
+        period,
+        wide: args.wide,
+    })
+}
+
+/// One `--compare A,B`: two different actor labels (matched without regard to case).
+fn pair(value: &str, actors: &[String]) -> Result<(String, String)> {
+    let known = actors.join(", ");
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    let [a, b] = parts.as_slice() else {
+        bail!("--compare {value}: give two actors separated by a comma, e.g. --compare China,France (the actors are {known})");
+    };
+    let find = |x: &str| {
+        actors
+            .iter()
+            .find(|l| l.eq_ignore_ascii_case(x))
+            .cloned()
+            .ok_or_else(|| {
+                anyhow::anyhow!("--compare {value}: no actor `{x}`; the actors are {known}")
+            })
+    };
+    let (a, b) = (find(a)?, find(b)?);
+    if a == b {
+        bail!("--compare {value}: give two different actors (the actors are {known})");
+    }
+    Ok((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pair;
+
+    #[test]
+    fn compare_pairs_are_checked_against_the_actor_labels() {
+        let actors: Vec<String> = ["China", "France", "joint", "other", "none"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            pair("france, china", &actors).unwrap(),
+            ("France".to_string(), "China".to_string())
+        );
+        assert_eq!(pair("China,joint", &actors).unwrap().1, "joint");
+        let err = pair("China,Germany", &actors).unwrap_err().to_string();
+        assert!(
+            err.contains("no actor `Germany`; the actors are China, France, joint, other, none"),
+            "{err}"
+        );
+        assert!(pair("China", &actors).is_err());
+        assert!(pair("China,France,none", &actors).is_err());
+        assert!(pair("China,china", &actors)
+            .unwrap_err()
+            .to_string()
+            .contains("two different actors"));
+    }
 }

@@ -1,13 +1,25 @@
 //! Resolving the corpus options shared by the subcommands: data files, inputs and threads.
+//!
+//! Reading problems the run gets past (a skipped line, a repaired file) are printed here as
+//! `stancecmp: warning: ...` and remembered, so that `main` can exit with code 3.
 
 use anyhow::{bail, Context, Result};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::cli::CorpusArgs;
 use crate::data::SEEDS;
 use crate::model::Document;
 use crate::pipeline::Config;
-use crate::read::{document_from_text, read_inputs, Input, ReadOptions};
+use crate::read::{document_from_text, read_inputs, Action, Corpus, Input, ReadOptions};
+
+/// Set when some input was skipped or repaired: the run completed, but not on all of its input.
+static INPUT_PROBLEMS: AtomicBool = AtomicBool::new(false);
+
+/// Whether some input was skipped or repaired during this run (exit code 3).
+pub fn input_problems() -> bool {
+    INPUT_PROBLEMS.load(Ordering::Relaxed)
+}
 
 /// The data folder in effect: `--lexicons`, else `./lexicons` when it exists.
 pub fn lexicon_dir(args: &CorpusArgs) -> Option<PathBuf> {
@@ -66,8 +78,12 @@ pub fn documents(args: &CorpusArgs) -> Result<Vec<Document>> {
             id_column: args.id_column.clone(),
             text_column: args.text_column.clone(),
             date_column: args.date_column.clone(),
+            strict: args.strict,
+            skip_bad: args.skip_bad,
         };
-        read_inputs(&inputs(args), &opts)?
+        let corpus = read_inputs(&inputs(args), &opts)?;
+        report(&corpus);
+        corpus.documents
     };
     if docs.is_empty() {
         bail!("the corpus is empty: no documents were read; give a folder of .txt files, a .jsonl or a .csv file");
@@ -82,6 +98,83 @@ pub fn documents(args: &CorpusArgs) -> Result<Vec<Document>> {
         );
     }
     Ok(docs)
+}
+
+/// Print the reading warnings and their count on standard error, and remember them.
+fn report(corpus: &Corpus) {
+    if corpus.warnings.is_empty() {
+        return;
+    }
+    INPUT_PROBLEMS.store(true, Ordering::Relaxed);
+    for w in &corpus.warnings {
+        eprintln!("stancecmp: warning: {w}");
+    }
+    let skipped = corpus
+        .warnings
+        .iter()
+        .filter(|w| w.action == Action::Skipped)
+        .count();
+    let repaired = corpus.warnings.len() - skipped;
+    eprintln!(
+        "stancecmp: warning: read {} documents; skipped {skipped} and repaired {repaired} \
+         files, lines or rows (listed above); the exit code will be 3",
+        corpus.documents.len()
+    );
+}
+
+/// Refuse an output folder that is an input, lies inside an input folder, or contains an input
+/// (the lexicon folder in effect counts as an input): stancecmp never writes into its inputs.
+/// Paths are compared canonicalized, so `./corpus/../corpus` and symbolic links are seen
+/// through; an output folder that does not exist yet is resolved from its nearest existing
+/// ancestor.
+pub fn check_out(args: &CorpusArgs, out: &Path) -> Result<()> {
+    let out_real = resolve(out).with_context(|| format!("--out {}", out.display()))?;
+    let mut inputs: Vec<(PathBuf, &str)> = args
+        .inputs
+        .iter()
+        .filter(|s| *s != "-")
+        .map(|s| (PathBuf::from(s), "the input"))
+        .collect();
+    if let Some(dir) = lexicon_dir(args) {
+        inputs.push((dir, "the lexicon folder"));
+    }
+    for (input, what) in inputs {
+        let Ok(real) = resolve(&input) else { continue };
+        let (out_s, in_s) = (out.display(), input.display());
+        if real == out_real {
+            bail!("--out {out_s} is {what} {in_s}; stancecmp never writes into its inputs: choose another output folder");
+        }
+        if out_real.starts_with(&real) {
+            bail!("--out {out_s} is inside {what} {in_s}; stancecmp never writes into its inputs: choose an output folder outside it");
+        }
+        if real.starts_with(&out_real) {
+            bail!("--out {out_s} contains {what} {in_s}, which the report would be written over: choose another output folder");
+        }
+    }
+    Ok(())
+}
+
+/// The canonical absolute form of `path`, which need not exist: its nearest existing ancestor
+/// canonicalized, then the remaining components with `.` and `..` applied.
+fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let abs = std::path::absolute(path)?;
+    let parts: Vec<Component> = abs.components().collect();
+    for known in (1..=parts.len()).rev() {
+        let Ok(mut real) = parts[..known].iter().collect::<PathBuf>().canonicalize() else {
+            continue;
+        };
+        for part in &parts[known..] {
+            match part {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(name) => real.push(name),
+                _ => {}
+            }
+        }
+        return Ok(real);
+    }
+    Ok(abs)
 }
 
 /// A rayon pool with `--threads` workers (default: one per core).

@@ -3,16 +3,26 @@
 use super::*;
 
 #[test]
-fn embedded_seeds_write_the_three_tables_from_any_directory() {
+fn embedded_seeds_write_the_tables_from_any_directory() {
     let wd = Workdir::new();
     let out = wd.ok(&["analyze", "--out", "out"]);
     let msg = String::from_utf8(out.stderr).unwrap();
     assert!(msg.contains("5 documents"), "{msg}");
-    for f in ["statements.csv", "matches.csv", "summary.csv"] {
+    let tables = [
+        "statements.csv",
+        "matches.csv",
+        "summary.csv",
+        "comparison.csv",
+        "keyness.csv",
+        "timeline.csv",
+        "documents.csv",
+        "columns.csv",
+    ];
+    for f in tables {
         assert!(wd.path("out").join(f).is_file(), "{f} missing");
     }
     // Nothing else is left in the output folder (no temporary files).
-    assert_eq!(fs::read_dir(wd.path("out")).unwrap().count(), 3);
+    assert_eq!(fs::read_dir(wd.path("out")).unwrap().count(), tables.len());
 }
 
 #[test]

