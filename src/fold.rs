@@ -87,7 +87,9 @@ impl Folded {
 /// Fold one string completely (for lexicon entries and word lists).
 pub fn fold_str(s: &str) -> String {
     // Words are folded by the million: plain lower-case ASCII needs no offset map.
-    if s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'.') {
+    if s.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'.')
+    {
         return s.to_ascii_lowercase();
     }
     Folded::new(s, 0).text
