@@ -104,4 +104,41 @@ fn main() {
         tn,
     );
     println!("speed-up: {:.2}x", t1.as_secs_f64() / tn.as_secs_f64());
+    one_line_documents(&cfg);
+}
+
+/// Time grows linearly with the length of a document, even all on one line: the seeds joined
+/// onto a single line (short sentences), and the same words with no punctuation at all (no
+/// sentence end in sight), at 5 MB and 25 MB. A linear pipeline takes about 5 times as long for
+/// the larger one; a quadratic one would take 25 times as long.
+fn one_line_documents(cfg: &Config) {
+    let joined: String = SEEDS
+        .iter()
+        .map(|(_, t)| t.replace(['\n', '\r'], " "))
+        .collect();
+    let bare: String = joined
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    for (shape, unit) in [("sentences", &joined), ("no punctuation", &bare)] {
+        let timed = |mb: usize| {
+            let mut text = unit.repeat(mb * 1_000_000 / unit.len() + 1);
+            let mut end = mb * 1_000_000;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.truncate(end);
+            let doc = document_from_text("one-line", "bench", text, None);
+            time(3, || {
+                black_box(pipeline::analyze_document(cfg, &doc));
+            })
+        };
+        let (small, large) = (timed(5), timed(25));
+        println!(
+            "one line, {shape:<15} 5 MB {:>7.1} ms  25 MB {:>8.1} ms  ratio {:.1} (linear: 5, quadratic: 25)",
+            small.as_secs_f64() * 1e3,
+            large.as_secs_f64() * 1e3,
+            large.as_secs_f64() / small.as_secs_f64()
+        );
+    }
 }

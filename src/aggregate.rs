@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use crate::attribute::Attribution;
 use crate::data::DataFile;
 use crate::fold::fold_str;
 use crate::model::Document;
@@ -201,10 +202,7 @@ impl<'a> Counter<'a> {
         let mut cells: BTreeMap<(String, usize), Cell> = BTreeMap::new();
         for s in &result.statements {
             let a = &s.attribution;
-            if self
-                .roles
-                .is_some_and(|rs| a.actor != "none" && !rs.contains(&a.role))
-            {
+            if !counted(self.roles, a) {
                 continue;
             }
             for lex in 0..self.lexicons.len() {
@@ -256,6 +254,12 @@ impl<'a> Counter<'a> {
         }
         all
     }
+}
+
+/// Whether the tables count a statement with this attribution under `--roles`: every statement
+/// without `roles`; with them, narration (`none`) and the statements of speakers in those roles.
+pub fn counted(roles: Option<&[String]>, a: &Attribution) -> bool {
+    roles.is_none_or(|rs| a.actor == "none" || rs.contains(&a.role))
 }
 
 /// The words of `stopwords.txt`, folded.

@@ -115,6 +115,22 @@ impl DocState {
             t.push(line);
         }
     }
+
+    /// Drop the entries that a later one shadows (the same name, office or person): every
+    /// lookup takes the latest, so nothing changes, but the lists stay as long as the number of
+    /// distinct persons and offices, not of mentions, and a long document takes linear time.
+    fn forget_shadowed(&mut self) {
+        fn keep_latest<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+            let mut seen = std::collections::HashSet::new();
+            let mut keep: Vec<bool> = v.iter().rev().map(|x| seen.insert(key(x))).collect();
+            keep.reverse();
+            let mut keep = keep.into_iter();
+            v.retain(|_| keep.next().unwrap_or(true));
+        }
+        keep_latest(&mut self.locals, |(names, _)| names.clone());
+        keep_latest(&mut self.offices, |(office, _)| office.clone());
+        keep_latest(&mut self.met, |p| *p);
+    }
 }
 
 /// The text of tokens `from..to`.
@@ -215,6 +231,7 @@ fn run_document(
     let mut paragraph_label: Option<Option<Speaker>> = None;
     for (i, sentence) in sentences.iter().enumerate() {
         let text = sentence.text;
+        st.forget_shadowed();
         let local: Vec<String> = st
             .locals
             .iter()

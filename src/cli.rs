@@ -110,7 +110,19 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub wide: bool,
 
-    /// Print nothing but errors.
+    /// Do not draw the charts (charts/*.png, charts/*.svg); the report is still written.
+    #[arg(long)]
+    pub no_charts: bool,
+
+    /// Width of every chart, in pixels.
+    #[arg(long, value_name = "PX", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(320..=8000))]
+    pub chart_width: u32,
+
+    /// Height of every chart, in pixels.
+    #[arg(long, value_name = "PX", default_value_t = 600, value_parser = clap::value_parser!(u32).range(200..=8000))]
+    pub chart_height: u32,
+
+    /// Print nothing but errors: no summary line, no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
 }

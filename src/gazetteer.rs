@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 use crate::data::{DataError, DataFile};
 use crate::mention::tokenize;
 
+mod check;
+
 /// Role of a speaker, as reported in the `role` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -177,6 +179,8 @@ impl Gazetteer {
             toml::from_str(&actors.text).map_err(|e| DataError::from_toml(actors, &e))?;
         let rw: RawWords =
             toml::from_str(&words.text).map_err(|e| DataError::from_toml(words, &e))?;
+        check::actors(actors)?;
+        check::words(words)?;
         let mut g = Gazetteer {
             actors: Vec::new(),
             persons: Vec::new(),

@@ -170,13 +170,14 @@ pub fn check(files: &[DataFile], docs: &[Document]) -> Result<Report, DataError>
         }
         let Some(lex) = lex else { continue };
         if let Some(other) = lexicons.iter().find(|l| l.name == lex.name) {
+            let (line, column) = crate::lexicon::name_position(f);
             findings.push(Finding {
                 kind: Kind::Malformed,
                 lexicon: name,
                 entry: String::new(),
                 file: f.source.clone(),
-                line: 0,
-                column: 0,
+                line,
+                column,
                 detail: format!(
                     "lexicon name `{}` is already used by {}",
                     lex.name, other.source

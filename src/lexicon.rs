@@ -70,6 +70,8 @@ pub fn parse_all(file: &DataFile) -> (Option<Lexicon>, Vec<DataError>) {
     let mut stance = Stance::Mention;
     let mut in_body = false;
     let mut entry_lines = 0;
+    // Header keys that may be given once, with the line of each.
+    let mut once: Vec<(String, usize)> = Vec::new();
     for (i, raw) in file.text.lines().enumerate() {
         let line_no = i + 1;
         let indent = raw.len() - raw.trim_start().len();
@@ -93,7 +95,19 @@ pub fn parse_all(file: &DataFile) -> (Option<Lexicon>, Vec<DataError>) {
                 continue;
             };
             let value = value.trim().to_string();
-            match key.trim() {
+            let key = key.trim();
+            if matches!(key, "name" | "version" | "stance") {
+                if let Some((_, first)) = once.iter().find(|(k, _)| k == key) {
+                    errors.push(err(
+                        line_no,
+                        col,
+                        format!("`{key}:` is given twice (first on line {first}); keep one"),
+                    ));
+                    continue;
+                }
+                once.push((key.to_string(), line_no));
+            }
+            match key {
                 "name" => {
                     if value.is_empty()
                         || !value
@@ -219,6 +233,24 @@ pub fn entry_from_text(text: &str) -> Result<Entry, (usize, String)> {
     parse_entry(text.trim(), text, 0, col)
 }
 
+/// Line and column (1-based) of the `name:` header line, where a clash of names is reported;
+/// (0, 0) when there is none.
+pub fn name_position(file: &DataFile) -> (usize, usize) {
+    for (i, raw) in file.text.lines().enumerate() {
+        let trimmed = raw.trim_start();
+        if trimmed.trim_end() == "---" {
+            break;
+        }
+        if trimmed
+            .strip_prefix("name")
+            .is_some_and(|r| r.trim_start().starts_with(':'))
+        {
+            return (i + 1, raw[..raw.len() - trimmed.len()].chars().count() + 1);
+        }
+    }
+    (0, 0)
+}
+
 /// The part of a line before a `#` comment.
 fn strip_comment(line: &str) -> &str {
     line.split_once('#').map_or(line, |(before, _)| before)
@@ -279,6 +311,12 @@ fn parse_entry(
                 "`{}` is not allowed inside an entry: only a single trailing `*` makes a glob",
                 &text[p..p + 1]
             ),
+        ));
+    }
+    if text.is_empty() {
+        return Err((
+            col,
+            "the entry is empty: write a word or phrase before `|`".to_string(),
         ));
     }
     let folded = fold_str(text);
@@ -405,5 +443,43 @@ mod tests {
         assert_eq!(col, 1);
         assert!(msg.starts_with("`(` is not allowed"), "{msg}");
         assert_eq!(entry_from_text("  *trade").unwrap_err().0, 3);
+    }
+
+    #[test]
+    fn repeated_keys_empty_and_everywhere_entries_are_located() {
+        let e = parse(&file(
+            "name: x\nversion: 1\nname: y\ndescription: d\n---\nfoo\n",
+        ))
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.lex:3:1: `name:` is given twice (first on line 1); keep one"
+        );
+        let e = parse(&file(
+            "name: x\nversion: 1\ndescription: d\n---\nfoo\n  | 2\n",
+        ))
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.lex:6:3: the entry is empty: write a word or phrase before `|`"
+        );
+        // Entries that would match almost everywhere: one letter, a short glob.
+        let e = parse(&file("name: x\nversion: 1\ndescription: d\n---\nfoo\n é\n")).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("t.lex:6:2: entry `é` is too short"),
+            "{e}"
+        );
+        let e = parse(&file("name: x\nversion: 1\ndescription: d\n---\nthe*\n")).unwrap_err();
+        assert!(e.message.contains("glob `the*` is too short"), "{e}");
+    }
+
+    #[test]
+    fn name_position_points_at_the_name_line() {
+        assert_eq!(
+            name_position(&file("# c\n  name: x\n---\nname: y\n")),
+            (2, 3)
+        );
+        assert_eq!(name_position(&file("---\nname: y\n")), (0, 0));
     }
 }

@@ -1,11 +1,13 @@
 //! stancecmp: compare the stated positions of actors in news and diplomatic text.
 //!
 //! The pipeline, one module per stage: `read` -> `split` -> `attribute` -> `score` ->
-//! `aggregate` -> `write`. `pipeline` runs the stages over a corpus; `data`, `lexicon`,
+//! `aggregate` -> `write`. `pipeline` runs the stages over a corpus; `chart` draws the charts and
+//! `report` writes `report.html` and `report.md` from the tables; `data`, `lexicon`,
 //! `gazetteer` and `stance` load the editable data files.
 
 pub mod aggregate;
 pub mod attribute;
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod data;
@@ -17,7 +19,9 @@ pub mod lexicon;
 pub mod mention;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod read;
+pub mod report;
 pub mod score;
 pub mod split;
 pub mod stance;

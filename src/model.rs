@@ -9,7 +9,8 @@ pub struct Document {
     pub id: String,
     /// ISO date `YYYY-MM-DD`, from the `date` field/column or a leading `date YYYY-MM-DD` line.
     pub date: Option<String>,
-    /// The document text as read (UTF-8, byte-order mark removed). Byte offsets point into this.
+    /// The document text as read, decoded to UTF-8 (byte-order mark removed, UTF-16 decoded,
+    /// invalid bytes replaced by U+FFFD). Byte offsets point into this.
     pub text: String,
     /// Byte offset where the body starts: after a leading ` date YYYY-MM-DD` marker, else 0.
     pub body_start: usize,

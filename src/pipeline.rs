@@ -33,10 +33,11 @@ impl Config {
         for f in files.iter().filter(|f| f.name.ends_with(".lex")) {
             let lex = lexicon::parse(f)?;
             if let Some(other) = lexicons.iter().find(|l: &&Lexicon| l.name == lex.name) {
+                let (line, column) = lexicon::name_position(f);
                 return Err(DataError::new(
                     &f.source,
-                    0,
-                    0,
+                    line,
+                    column,
                     format!(
                         "lexicon name `{}` is already used by {}",
                         lex.name, other.source

@@ -13,6 +13,8 @@
 //! - Whatever is left after the last sentence end is a statement too. It is a heading (caption,
 //!   byline) when the paragraph has no sentence end at all and fewer than [`PROSE_WORDS`] words.
 //!
+//! - A statement longer than [`MAX_STATEMENT`] bytes is cut at white space into pieces.
+//!
 //! The scan touches each byte a bounded number of times, so time is linear in the text length.
 
 use std::collections::HashSet;
@@ -21,6 +23,13 @@ use crate::model::Segment;
 
 /// A paragraph without sentence punctuation and at least this many words is prose, not a heading.
 pub const PROSE_WORDS: usize = 12;
+
+/// Longest statement, in bytes. Real sentences are far shorter (the longest in the seeds and
+/// gold sets is under 400 bytes); text with no sentence end in sight (a page scraped without
+/// punctuation, a table flattened onto one line) is cut at the last white space before this
+/// length, so that the work of every later stage on one statement stays bounded and the whole
+/// pipeline stays linear in the length of a document.
+pub const MAX_STATEMENT: usize = 4096;
 
 /// Longest word (in bytes) that is looked up as an abbreviation.
 const MAX_ABBREVIATION: usize = 32;
@@ -235,12 +244,31 @@ fn is_opener(c: char) -> bool {
     matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '«')
 }
 
-/// Push `text[start..end]` without its surrounding white space, if anything is left.
+/// Push `text[start..end]` without its surrounding white space, if anything is left, cut into
+/// pieces of at most [`MAX_STATEMENT`] bytes.
 fn push_trimmed(text: &str, start: usize, end: usize, heading: bool, out: &mut Vec<Segment>) {
     let piece = &text[start..end];
     let left = piece.trim_start();
-    let start = end - left.len();
+    let mut start = end - left.len();
     let end = start + left.trim_end().len();
+    while end - start > MAX_STATEMENT {
+        // At the last white space within the limit, else (one huge word) at a char boundary.
+        let mut limit = start + MAX_STATEMENT;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = match text[start..limit].rfind(char::is_whitespace) {
+            Some(p) if p > 0 => start + p,
+            _ => limit,
+        };
+        let head = text[start..cut].trim_end();
+        out.push(Segment {
+            start,
+            end: start + head.len(),
+            heading,
+        });
+        start = end - text[cut..end].trim_start().len();
+    }
     if end > start {
         out.push(Segment {
             start,
@@ -543,16 +571,23 @@ mod tests {
     fn large_single_line_inputs_split_in_linear_time() {
         let n = 400_000;
         let started = std::time::Instant::now();
+        // Statements longer than MAX_STATEMENT are cut into pieces.
+        let pieces = |len: usize| len.div_ceil(MAX_STATEMENT);
         let dots = "a.".repeat(n);
-        assert_eq!(splitter().split(&dots, 0).len(), 1);
+        assert_eq!(splitter().split(&dots, 0).len(), pieces(2 * n));
         let word = "x".repeat(4 * n) + ". Yes.";
-        assert_eq!(splitter().split(&word, 0).len(), 2);
+        assert_eq!(splitter().split(&word, 0).len(), pieces(4 * n + 1) + 1);
         let sentences = "It is 3.5 U.S. Mr. No. 4. It ended… “Quote.” ".repeat(n / 20);
         assert_eq!(splitter().split(&sentences, 0).len(), 3 * n / 20);
         let closers = ".”".repeat(n) + " ".repeat(n).as_str() + "!";
-        assert_eq!(splitter().split(&closers, 0).len(), 2);
+        assert_eq!(splitter().split(&closers, 0).len(), pieces(4 * n) + 1);
         let words = "word ".repeat(n);
-        assert_eq!(statements(&words, 0), [(words.trim_end(), false)]);
+        let st = statements(&words, 0);
+        assert!(st
+            .iter()
+            .all(|(s, heading)| s.len() <= MAX_STATEMENT && !heading));
+        let joined: Vec<&str> = st.iter().map(|(s, _)| *s).collect();
+        assert_eq!(joined.join(" "), words.trim_end());
         assert!(
             started.elapsed().as_secs() < 20,
             "took {:?}",
@@ -701,5 +736,21 @@ mod tests {
                 println!("{n:03} {} {body:?}", if heading { "H" } else { "S" });
             }
         }
+    }
+
+    #[test]
+    fn overlong_statements_are_cut_at_white_space() {
+        let words = "peace talks and dialogue without end ".repeat(500);
+        let segs = splitter().split(&words, 0);
+        assert!(segs.len() > 1);
+        assert!(segs.iter().all(|s| s.end - s.start <= MAX_STATEMENT));
+        let joined: Vec<&str> = segs.iter().map(|s| &words[s.start..s.end]).collect();
+        assert_eq!(joined.join(" "), words.trim_end());
+        // One huge word is cut at char boundaries.
+        let word = "é".repeat(5000);
+        let segs = splitter().split(&word, 0);
+        assert_eq!(segs.len(), 3);
+        assert_eq!((segs[0].start, segs[0].end), (0, MAX_STATEMENT));
+        assert_eq!(segs[2].end, word.len());
     }
 }

@@ -13,6 +13,7 @@ use anyhow::{Context, Result};
 
 use crate::model::Document;
 use crate::pipeline::{Config, DocResult};
+use crate::score::Match;
 use crate::stance::Stance;
 use crate::tables::columns::{col, FileSpec, Names};
 
@@ -92,6 +93,29 @@ impl OutputSet {
         finish(w, name)
     }
 
+    /// The path in the temporary folder at which to write the file `name`, for a file that other
+    /// code writes itself (a chart); `name` may hold `/` for a subfolder (`charts/share.png`).
+    /// The file is moved into place on commit like the tables.
+    pub fn path_for(&mut self, name: &str) -> Result<PathBuf> {
+        let path = self.tmp.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        self.names.push(name.to_string());
+        Ok(path)
+    }
+
+    /// Write the whole file `name` (a report page) and flush it to disk.
+    pub fn bytes(&mut self, name: &str, data: &[u8]) -> Result<()> {
+        let path = self.path_for(name)?;
+        let mut file =
+            fs::File::create(&path).with_context(|| format!("cannot create {}", path.display()))?;
+        file.write_all(data)
+            .and_then(|()| file.sync_all())
+            .with_context(|| format!("cannot write {name}"))
+    }
+
     /// The names of the files written so far, in order.
     pub fn names(&self) -> &[String] {
         &self.names
@@ -102,6 +126,10 @@ impl OutputSet {
         let mut done = Vec::new();
         for name in &self.names {
             let to = self.dir.join(name);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
             fs::rename(self.tmp.join(name), &to)
                 .with_context(|| format!("cannot move {} into place", to.display()))?;
             done.push(to);
@@ -113,7 +141,8 @@ impl OutputSet {
                     .with_context(|| format!("cannot remove the stale {}", path.display()))?;
             }
         }
-        fs::remove_dir(&self.tmp).ok();
+        // Every file was moved out; only (empty) subfolders are left.
+        fs::remove_dir_all(&self.tmp).ok();
         self.committed = true;
         Ok(done)
     }
@@ -219,17 +248,9 @@ pub fn statements(
                 one_line(&doc.text[s.segment.start..s.segment.end]),
             ];
             for li in 0..cfg.lexicons.len() {
-                let ms: Vec<_> = s.matches.iter().filter(|m| m.lexicon == li).collect();
+                let ms: Vec<&Match> = s.matches.iter().filter(|m| m.lexicon == li).collect();
                 let score: f64 = ms.iter().map(|m| m.signed()).sum();
-                let sup = ms.iter().any(|m| m.stance == Stance::Support);
-                let opp = ms.iter().any(|m| m.stance == Stance::Oppose);
-                let stance = match (ms.is_empty(), sup, opp) {
-                    (true, _, _) => "",
-                    (_, true, true) => "mixed",
-                    (_, true, false) => "support",
-                    (_, false, true) => "oppose",
-                    _ => "mention",
-                };
+                let stance = statement_stance(&ms);
                 row.extend([
                     ms.len().to_string(),
                     num(Some(score), 3),
@@ -240,6 +261,20 @@ pub fn statements(
         }
     }
     finish(w, name)
+}
+
+/// A statement's stance on one lexicon from its matches of that lexicon: `support`, `oppose`,
+/// `mixed` (both), `mention` (neither), or empty without matches.
+pub fn statement_stance(matches: &[&Match]) -> &'static str {
+    let sup = matches.iter().any(|m| m.stance == Stance::Support);
+    let opp = matches.iter().any(|m| m.stance == Stance::Oppose);
+    match (matches.is_empty(), sup, opp) {
+        (true, _, _) => "",
+        (_, true, true) => "mixed",
+        (_, true, false) => "support",
+        (_, false, true) => "oppose",
+        _ => "mention",
+    }
 }
 
 /// `matches.csv`: the columns.

@@ -99,5 +99,11 @@ mod inputs;
 mod layout;
 #[path = "cli/lexicon.rs"]
 mod lexicon;
+#[path = "cli/props.rs"]
+mod props;
+#[path = "cli/report.rs"]
+mod report;
+#[path = "cli/robust.rs"]
+mod robust;
 #[path = "cli/tables.rs"]
 mod tables;

@@ -9,6 +9,7 @@ use crate::aggregate::Counter;
 use crate::cli::AnalyzeArgs;
 use crate::cmd::corpus;
 use crate::pipeline;
+use crate::report;
 use crate::tables::{self, columns::Names, Period, Settings};
 use crate::write::{self, OutputSet};
 
@@ -34,6 +35,18 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     write::statements(&mut out, &cfg, &docs, &results)?;
     write::matches(&mut out, &cfg, &docs, &results)?;
     pool.install(|| tables::write(&mut out, &names, &tally, &settings))?;
+    report::write(
+        &mut out,
+        &report::Input {
+            args,
+            cfg: &cfg,
+            names: &names,
+            settings: &settings,
+            docs: &docs,
+            results: &results,
+            tally: &tally,
+        },
+    )?;
     let written = out.commit()?;
     if !args.quiet {
         let n_matches: usize = results

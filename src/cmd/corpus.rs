@@ -115,10 +115,11 @@ fn report(corpus: &Corpus) {
         .filter(|w| w.action == Action::Skipped)
         .count();
     let repaired = corpus.warnings.len() - skipped;
+    let n = corpus.documents.len();
+    let s = if n == 1 { "" } else { "s" };
     eprintln!(
-        "stancecmp: warning: read {} documents; skipped {skipped} and repaired {repaired} \
-         files, lines or rows (listed above); the exit code will be 3",
-        corpus.documents.len()
+        "stancecmp: warning: read {n} document{s}; skipped {skipped} and repaired {repaired} \
+         files, lines or rows (listed above); the exit code will be 3"
     );
 }
 

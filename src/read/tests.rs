@@ -594,8 +594,10 @@ fn stdin_sources_name_stdin() {
 #[test]
 fn empty_jsonl_and_header_only_csv_are_noted() {
     let opts = ReadOptions::default();
-    let got = read_bytes("e.jsonl", b"\n\n", Format::Jsonl, &opts).unwrap();
-    assert!(warnings(&got)[0].starts_with("e.jsonl: no JSON lines"));
+    let got = read_bytes("e.jsonl", b"\n \r\n", Format::Jsonl, &opts).unwrap();
+    assert!(warnings(&got)[0].starts_with("e.jsonl: the file is empty"));
+    let got = read_bytes("e.csv", b"", Format::Csv, &opts).unwrap();
+    assert!(warnings(&got)[0].starts_with("e.csv: the file is empty"));
     let got = read_bytes("h.csv", b"id,text\n", Format::Csv, &opts).unwrap();
     assert!(warnings(&got)[0].starts_with("h.csv: no rows after the header"));
 }

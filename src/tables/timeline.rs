@@ -36,8 +36,44 @@ pub const SPEC: FileSpec = FileSpec {
 /// (actor, lexicon) -> (documents with the actor's statements, summed cell), for one period.
 type PeriodCells = BTreeMap<(String, usize), (u64, Cell)>;
 
-/// The rows as written: (period, actor, lexicon) in table order.
-pub fn records(names: &Names, tally: &Tally, settings: &Settings) -> Vec<Vec<String>> {
+/// One timeline row, before formatting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub period: String,
+    pub actor: String,
+    pub lexicon: String,
+    /// The dated documents of the period in which the actor holds statements.
+    pub documents: u64,
+    /// The counts summed over those documents.
+    pub cell: Cell,
+    /// The Wilson 95% interval of the share.
+    pub share_ci: Option<(f64, f64)>,
+}
+
+impl Row {
+    /// The row as written, in [`SPEC`] order.
+    pub fn record(&self) -> Vec<String> {
+        let c = &self.cell;
+        vec![
+            self.period.clone(),
+            self.actor.clone(),
+            self.lexicon.clone(),
+            self.documents.to_string(),
+            c.statements.to_string(),
+            c.statements_with_hits.to_string(),
+            c.hits.to_string(),
+            num(c.share(), 4),
+            num(self.share_ci.map(|x| x.0), 4),
+            num(self.share_ci.map(|x| x.1), 4),
+            c.support.to_string(),
+            c.oppose.to_string(),
+            c.mention.to_string(),
+        ]
+    }
+}
+
+/// The rows: (period, actor, lexicon) in table order.
+pub fn rows(names: &Names, tally: &Tally, settings: &Settings) -> Vec<Row> {
     let mut periods: BTreeMap<&str, PeriodCells> = BTreeMap::new();
     for d in tally.docs.values() {
         let Some(date) = &d.date else { continue };
@@ -52,27 +88,28 @@ pub fn records(names: &Names, tally: &Tally, settings: &Settings) -> Vec<Vec<Str
     for (period, cells) in &periods {
         for actor in &names.actors {
             for (li, lexicon) in names.lexicons.iter().enumerate() {
-                let (docs, c) = cells.get(&(actor.clone(), li)).cloned().unwrap_or_default();
-                let ci = stats::wilson(c.statements_with_hits, c.statements, Z95);
-                rows.push(vec![
-                    period.to_string(),
-                    actor.clone(),
-                    lexicon.clone(),
-                    docs.to_string(),
-                    c.statements.to_string(),
-                    c.statements_with_hits.to_string(),
-                    c.hits.to_string(),
-                    num(c.share(), 4),
-                    num(ci.map(|x| x.0), 4),
-                    num(ci.map(|x| x.1), 4),
-                    c.support.to_string(),
-                    c.oppose.to_string(),
-                    c.mention.to_string(),
-                ]);
+                let (documents, cell) =
+                    cells.get(&(actor.clone(), li)).cloned().unwrap_or_default();
+                rows.push(Row {
+                    period: period.to_string(),
+                    actor: actor.clone(),
+                    lexicon: lexicon.clone(),
+                    documents,
+                    share_ci: stats::wilson(cell.statements_with_hits, cell.statements, Z95),
+                    cell,
+                });
             }
         }
     }
     rows
+}
+
+/// The rows as written: (period, actor, lexicon) in table order.
+pub fn records(names: &Names, tally: &Tally, settings: &Settings) -> Vec<Vec<String>> {
+    rows(names, tally, settings)
+        .iter()
+        .map(Row::record)
+        .collect()
 }
 
 /// Write `timeline.csv`.

@@ -18,11 +18,15 @@ fn embedded_seeds_write_the_tables_from_any_directory() {
         "documents.csv",
         "columns.csv",
     ];
-    for f in tables {
+    for f in tables.iter().chain(&["report.html", "report.md"]) {
         assert!(wd.path("out").join(f).is_file(), "{f} missing");
     }
-    // Nothing else is left in the output folder (no temporary files).
-    assert_eq!(fs::read_dir(wd.path("out")).unwrap().count(), tables.len());
+    // Nothing else is left in the output folder (no temporary files): the tables, the two
+    // report pages and the charts folder.
+    assert_eq!(
+        fs::read_dir(wd.path("out")).unwrap().count(),
+        tables.len() + 3
+    );
 }
 
 #[test]

@@ -164,8 +164,8 @@ fn bad_inputs_get_clear_errors_and_leave_the_previous_report() {
     );
     assert_eq!(
         fs::read_dir(wd.path("out")).unwrap().count(),
-        8,
-        "a failed run left files behind"
+        8 + 3,
+        "a failed run left files behind (8 tables, report.html, report.md, charts/)"
     );
 }
 

@@ -5,10 +5,18 @@
 use super::*;
 use std::collections::BTreeMap;
 
-/// Every file of an output folder: name -> bytes.
+/// Every table of an output folder: name -> bytes (the report and the charts are checked in
+/// `report.rs`).
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     fs::read_dir(dir)
         .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".csv")
+        })
         .map(|e| {
             let e = e.unwrap();
             (
