@@ -125,4 +125,9 @@ pub struct AnalyzeArgs {
     /// Print nothing but errors: no summary line, no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Write text cells as they are, even those a spreadsheet would run as a formula (by
+    /// default a cell starting with =, +, -, @ gets a leading ').
+    #[arg(long)]
+    pub no_formula_guard: bool,
 }

@@ -24,6 +24,8 @@ pub struct OutputSet {
     names: Vec<String>,
     stale: Vec<String>,
     excel: bool,
+    /// Guard text cells against formula injection (on unless `--no-formula-guard`).
+    guard: bool,
     committed: bool,
 }
 
@@ -32,10 +34,12 @@ impl OutputSet {
     pub fn new(dir: &Path) -> Result<OutputSet> {
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the output folder {}", dir.display()))?;
+        remove_stale_temps(dir);
         let tmp = dir.join(format!(".stancecmp-tmp-{}", std::process::id()));
         if tmp.exists() {
             fs::remove_dir_all(&tmp).ok();
         }
+        interrupt::register(&tmp);
         fs::create_dir(&tmp)
             .with_context(|| format!("cannot write in the output folder {}", dir.display()))?;
         Ok(OutputSet {
@@ -44,6 +48,7 @@ impl OutputSet {
             names: Vec::new(),
             stale: Vec::new(),
             excel: false,
+            guard: true,
             committed: false,
         })
     }
@@ -52,6 +57,25 @@ impl OutputSet {
     /// ends (set before the first file).
     pub fn set_excel(&mut self, excel: bool) {
         self.excel = excel;
+    }
+
+    /// Turn the formula-injection guard of text cells on or off (see [`guard_cell`]).
+    pub fn set_formula_guard(&mut self, on: bool) {
+        self.guard = on;
+    }
+
+    /// A row with its text cells guarded as set by [`OutputSet::set_formula_guard`].
+    pub fn guarded<S: AsRef<str>>(&self, row: &[S]) -> Vec<String> {
+        row.iter()
+            .map(|c| {
+                let c = c.as_ref();
+                if self.guard {
+                    guard_cell(c).into_owned()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
     }
 
     /// Remove `name` from the output folder on commit, unless this run writes it: a file an
@@ -87,7 +111,7 @@ impl OutputSet {
         let mut w = self.csv(name)?;
         w.write_record(header)?;
         for row in rows {
-            w.write_record(&row)
+            w.write_record(self.guarded(&row))
                 .with_context(|| format!("cannot write {name}"))?;
         }
         finish(w, name)
@@ -153,6 +177,76 @@ impl Drop for OutputSet {
         if !self.committed {
             fs::remove_dir_all(&self.tmp).ok();
         }
+        interrupt::unregister(&self.tmp);
+    }
+}
+
+/// Remove the temporary folders that killed runs left in `dir` (`.stancecmp-tmp-PID` of a
+/// process that no longer runs; where that cannot be told, any but this process's).
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(".stancecmp-tmp-")
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let proc_root = Path::new("/proc");
+        let alive = pid == std::process::id()
+            || (proc_root.is_dir() && proc_root.join(pid.to_string()).exists());
+        if !alive {
+            fs::remove_dir_all(e.path()).ok();
+        }
+    }
+}
+
+/// On Ctrl-C or a termination signal, remove the temporary folders of unfinished outputs before
+/// exiting, so an interrupted run leaves the previous report as it was and nothing else.
+mod interrupt {
+    use std::path::{Path, PathBuf};
+    use std::sync::{Mutex, Once};
+
+    static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    static HANDLER: Once = Once::new();
+
+    pub fn register(tmp: &Path) {
+        HANDLER.call_once(|| {
+            // Failing to install a handler only loses the clean-up on interruption.
+            let _ = ctrlc::set_handler(|| {
+                if let Ok(temps) = TEMPS.lock() {
+                    for t in temps.iter() {
+                        std::fs::remove_dir_all(t).ok();
+                    }
+                }
+                eprintln!("stancecmp: interrupted; the previous report is unchanged");
+                std::process::exit(130);
+            });
+        });
+        if let Ok(mut t) = TEMPS.lock() {
+            t.push(tmp.to_path_buf());
+        }
+    }
+
+    pub fn unregister(tmp: &Path) {
+        if let Ok(mut t) = TEMPS.lock() {
+            t.retain(|p| p != tmp);
+        }
+    }
+}
+
+/// A text cell a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage
+/// return first) gets a leading `'`, which spreadsheets show as text (the OWASP advice for CSV
+/// injection). Numbers, negative ones included, are left alone.
+pub fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
     }
 }
 
@@ -257,7 +351,7 @@ pub fn statements(
                     stance.to_string(),
                 ]);
             }
-            w.write_record(&row)?;
+            w.write_record(out.guarded(&row))?;
         }
     }
     finish(w, name)
@@ -312,7 +406,7 @@ pub fn matches(
         for s in &r.statements {
             for m in &s.matches {
                 let lex = &cfg.lexicons[m.lexicon];
-                w.write_record([
+                w.write_record(out.guarded(&[
                     doc.id.as_str(),
                     &s.sentence_no.to_string(),
                     &lex.name,
@@ -325,7 +419,7 @@ pub fn matches(
                     m.stance.as_str(),
                     m.cue.as_deref().unwrap_or(""),
                     m.negator.as_deref().unwrap_or(""),
-                ])?;
+                ]))?;
             }
         }
     }
@@ -348,6 +442,18 @@ pub fn actor_labels(cfg: &Config) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::num;
+
+    #[test]
+    fn formula_cells_are_guarded_and_numbers_are_not() {
+        use super::guard_cell;
+        assert_eq!(guard_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(guard_cell("+33 1 23"), "'+33 1 23");
+        assert_eq!(guard_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(guard_cell("-cmd"), "'-cmd");
+        assert_eq!(guard_cell("-1.250"), "-1.250");
+        assert_eq!(guard_cell("China"), "China");
+        assert_eq!(guard_cell(""), "");
+    }
 
     #[test]
     fn numbers_are_fixed_and_never_negative_zero() {

@@ -105,5 +105,7 @@ mod props;
 mod report;
 #[path = "cli/robust.rs"]
 mod robust;
+#[path = "cli/safety.rs"]
+mod safety;
 #[path = "cli/tables.rs"]
 mod tables;

@@ -32,6 +32,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     corpus::check_out(&args.corpus, &args.out)?;
     let mut out = OutputSet::new(&args.out)?;
     out.set_excel(args.excel);
+    out.set_formula_guard(!args.no_formula_guard);
     write::statements(&mut out, &cfg, &docs, &results)?;
     write::matches(&mut out, &cfg, &docs, &results)?;
     pool.install(|| tables::write(&mut out, &names, &tally, &settings))?;
