@@ -107,6 +107,8 @@ struct DocState {
     met: Vec<usize>,
     /// The first actor the document names (a transcript's institution, when no one else speaks).
     first_actor: Option<Speaker>,
+    /// The last group named ("the two Heads of State", "China and France"): "they".
+    last_plural: Option<Speaker>,
 }
 
 impl DocState {
@@ -269,11 +271,17 @@ fn run_document(
                 // dateline ("BEIJING:") is not a label.
                 Some(Label::Named(name)) => {
                     let la = analyse(g, &name, &[], false);
-                    la.mentions
+                    let who = la
+                        .mentions
                         .iter()
-                        .find_map(|m| resolve(g, date, &la, &name, m, &mut st))
-                        .filter(|s| s.person)
-                        .map(Some)
+                        .find_map(|m| resolve(g, date, &la, &name, m, &mut st));
+                    match who {
+                        Some(s) if s.person => Some(Some(s)),
+                        // "AFP:", "Bloomberg:", "CCTV:": a reporter's question.
+                        Some(s) if s.role == Role::StateMedia => Some(None),
+                        _ if MEDIA_LABELS.contains(&name.to_lowercase().as_str()) => Some(None),
+                        _ => None,
+                    }
                 }
             };
         }
@@ -385,10 +393,14 @@ fn run_document(
     // as reported speech, continues it.
     for i in 1..found.len() {
         let same_paragraph = sentences[i].paragraph == sentences[i - 1].paragraph;
+        // Only a person's reported speech runs on ("Reuters reported that officials had asked
+        // ... Shares rose 4 percent" is narration again).
+        let person = found[i - 1].speaker.as_ref().is_some_and(|s| s.person);
         if found[i].speaker.is_some()
             || sentences[i].heading
             || !same_paragraph
             || !found[i - 1].reports
+            || !person
         {
             continue;
         }
@@ -456,18 +468,55 @@ fn document_heading(g: &Gazetteer, a: &Analysis, text: &str) -> Option<Speaker> 
     if !has_document {
         return None;
     }
-    a.mentions.iter().find_map(|m| match m.referent {
-        Referent::Actor(x, _) | Referent::Office(x, _) | Referent::Document(Some(x)) => {
-            Some(Speaker {
-                holder: Holder::Actor(x),
-                name: text.split_whitespace().collect::<Vec<_>>().join(" "),
-                role: Role::Official,
-                person: false,
-            })
-        }
-        _ => None,
-    })
+    a.mentions
+        .iter()
+        .find_map(|m| match m.referent {
+            Referent::Actor(x, role) => Some((x, role)),
+            Referent::Office(x, _) | Referent::Document(Some(x)) => Some((x, Role::Official)),
+            _ => None,
+        })
+        .map(|(x, role)| Speaker {
+            holder: Holder::Actor(x),
+            name: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            // A state's paper is official; an outlet's editorial is its own view (state media).
+            role,
+            person: false,
+        })
 }
+
+/// News organisations that ask questions in press-conference transcripts.
+const MEDIA_LABELS: &[&str] = &[
+    "afp",
+    "reuters",
+    "bloomberg",
+    "ap",
+    "associated press",
+    "dpa",
+    "kyodo",
+    "efe",
+    "ansa",
+    "nhk",
+    "bbc",
+    "cnn",
+    "france 24",
+    "rfi",
+    "le monde",
+    "le figaro",
+    "the new york times",
+    "financial times",
+    "the wall street journal",
+    "yonhap",
+    "tass",
+    "ria novosti",
+    "anadolu",
+    "phoenix tv",
+    "cctv",
+    "cgtn",
+    "xinhua",
+    "global times",
+    "china daily",
+    "people's daily",
+];
 
 /// A transcript label that opens a paragraph.
 enum Label {
@@ -478,11 +527,24 @@ enum Label {
 
 /// "Q:", "Question:", "A:", "Answer:", or a speaker in capitals ("THE PRESIDENT:", "MAO NING:").
 fn transcript_label(text: &str) -> Option<Label> {
+    // "Q:", "Q -", "Q –" (French transcripts: "Q - ... R - ...").
+    let t = text.trim_start();
+    for (prefix, label) in [
+        ("Q ", Label::Question),
+        ("R ", Label::Answer),
+        ("A ", Label::Answer),
+    ] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            if rest.starts_with(['-', '\u{2013}', '\u{2014}']) {
+                return Some(label);
+            }
+        }
+    }
     let (head, _) = text.split_once(':')?;
     let head = head.trim();
     match head {
         "Q" | "Question" | "QUESTION" => return Some(Label::Question),
-        "A" | "Answer" | "ANSWER" => return Some(Label::Answer),
+        "A" | "Answer" | "ANSWER" | "R" | "Réponse" => return Some(Label::Answer),
         _ => {}
     }
     // A speaker's name or title: one to four capitalised words ("THE PRESIDENT", "Mao Ning",
@@ -629,25 +691,45 @@ fn resolve(
             // "the senator": the last person with that office in the document; else "a
             // spokesman" speaks for the actor named earlier in the sentence ("At the Quai
             // d'Orsay, a spokesman said").
+            // "The President" in a readout is the president of the state that wrote it (the
+            // document's first actor), else the last person with that office.
+            let home = st.first_actor.as_ref().map(|f| f.holder.clone());
             let known = st
                 .offices
                 .iter()
                 .rev()
-                .find(|(o, _)| o == office && *definite)
+                .find(|(o, s)| o == office && *definite && Some(&s.holder) == home.as_ref())
+                .or_else(|| {
+                    st.offices
+                        .iter()
+                        .rev()
+                        .find(|(o, _)| o == office && *definite)
+                })
                 .map(|(_, s)| s.clone());
             match known {
                 Some(s) => s,
                 None => {
-                    let x = a
+                    // Else the body named before it in the sentence, or the body that held the
+                    // last position ("China's commerce ministry said ... A ministry spokesperson
+                    // said ...").
+                    let here = a
                         .mentions
                         .iter()
                         .filter(|o| o.to <= m.from && !o.quoted)
                         .find_map(|o| match o.referent {
                             Referent::Actor(x, Role::Official) => Some(x),
                             _ => None,
-                        })?;
+                        });
+                    let before = st
+                        .last_holder
+                        .as_ref()
+                        .filter(|s| !s.person && s.role == Role::Official)
+                        .and_then(|s| match s.holder {
+                            Holder::Actor(x) => Some(x),
+                            _ => None,
+                        });
                     Speaker {
-                        holder: Holder::Actor(x),
+                        holder: Holder::Actor(here.or(before)?),
                         name: shown,
                         role: Role::Official,
                         person: false,
@@ -717,7 +799,10 @@ fn resolve(
             person: false,
         },
         Referent::Pronoun => st.last_person.clone()?,
-        Referent::PluralPronoun => st.last_holder.clone().filter(|s| !s.person)?,
+        Referent::PluralPronoun => st
+            .last_plural
+            .clone()
+            .or_else(|| st.last_holder.clone().filter(|s| !s.person))?,
         Referent::Document(Some(x)) => Speaker {
             holder: Holder::Actor(*x),
             name: shown,
@@ -757,6 +842,14 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
         .iter()
         .any(|m| matches!(m.referent, Referent::Document(_) | Referent::Joint));
     let free: Vec<&Mention> = a.mentions.iter().filter(|m| !m.quoted).collect();
+    if let Some(m) = free.iter().rev().find(|m| m.referent == Referent::Joint) {
+        st.last_plural = Some(Speaker {
+            holder: Holder::Joint,
+            name: span_text(a, text, m.from, m.to),
+            role: Role::Official,
+            person: false,
+        });
+    }
     if st.first_actor.is_none() {
         st.first_actor = free.iter().find_map(|m| match m.referent {
             Referent::Actor(x, Role::Official) | Referent::Office(x, _) => Some(Speaker {
@@ -933,11 +1026,9 @@ fn decide(g: &Gazetteer, date: Option<&str>, a: &Analysis, text: &str, st: &mut 
     }
     // Remember persons and documents for later sentences: every person named here can be
     // referred to by surname later, whoever held this statement.
-    for m in a.mentions.iter() {
-        if let Referent::Person(p) = m.referent {
-            if !st.met.contains(&p) || st.met.last() != Some(&p) {
-                st.met.push(p);
-            }
+    for &p in &a.persons {
+        if st.met.last() != Some(&p) {
+            st.met.push(p);
         }
     }
     if let Some(m) = free.iter().find(|m| {
@@ -1077,6 +1168,23 @@ fn subject<'m>(
 ) -> Option<(&'m Mention, &'static str)> {
     let toks = &a.tokens;
     // Right before it, with at most three words and no punctuation between.
+    // A passive verb takes its agent: "France's recognition ... was welcomed by China's
+    // foreign ministry".
+    if from > 0
+        && matches!(
+            toks[from - 1].norm.as_str(),
+            "was" | "were" | "been" | "be" | "is" | "are"
+        )
+    {
+        if let Some(m) = free.iter().find(|m| {
+            m.from > to
+                && m.from <= to + 4
+                && toks[to..m.from].iter().any(|t| t.norm == "by")
+                && !toks[to..m.from].iter().any(|t| t.punct.is_some())
+        }) {
+            return Some((m, "agent of a passive verb"));
+        }
+    }
     // A mention right before the verb may follow a preposition ("with a Chinese delegation
     // indicating ..."); one further away may not.
     let adjacent = free.iter().rev().find(|m| {
@@ -1127,6 +1235,14 @@ fn subject<'m>(
         let agent = gap.last().is_some_and(|t| t.norm == "by")
             || (gap.last().is_some_and(|t| t.norm == "in" || t.norm == "a")
                 && m.referent == Referent::Joint);
+        // "..., argues Anne-Sophie Mercier, a senior fellow": a name right after the verb.
+        let after_comma = from > 0 && toks[from - 1].punct == Some(',');
+        if after_comma
+            && m.from == to
+            && matches!(m.referent, Referent::Person(_) | Referent::Local { .. })
+        {
+            return Some((m, "named after the verb, after a comma"));
+        }
         // "“...,” retorted a senior EU diplomat": a few lower-case words may come first.
         if after_quote && gap.len() <= 3 && gap.iter().all(|t| !t.cap) {
             return Some((m, "named after the verb, after a quotation"));

@@ -235,6 +235,9 @@ pub struct Analysis {
     pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
     pub preds: Vec<Pred>,
+    /// Every gazetteer person named, also inside a joint mention ("Wang Yi and Jean-Noël
+    /// Barrot"), for surnames later in the document.
+    pub persons: Vec<usize>,
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -349,7 +352,25 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
             let verb = has(ws, |w| *w == Word::Speech)
                 .map(|_| PredKind::Speech)
                 .or_else(|| has(ws, |w| *w == Word::Attitude).map(|_| PredKind::Attitude));
-            if let Some(kind) = verb {
+            // Right after an article or a possessive pronoun a verb form is a noun: "a welcome
+            // ceremony", "their views", "the call for".
+            let noun = (s.saturating_sub(1)..s).any(|i| {
+                matches!(
+                    toks[i].norm.as_str(),
+                    "a" | "an"
+                        | "the"
+                        | "this"
+                        | "that"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                )
+            });
+            if let Some(kind) = verb.filter(|_| !noun) {
                 if ws
                     .iter()
                     .all(|w| matches!(w, Word::Speech | Word::Attitude | Word::Document))
@@ -535,6 +556,13 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
     add_bodies(&toks, &atoms, &mut mentions, &preds);
     drop_swallowed(&mut mentions);
     mentions.sort_by_key(|m| m.from);
+    let persons: Vec<usize> = mentions
+        .iter()
+        .filter_map(|m| match m.referent {
+            Referent::Person(p) => Some(p),
+            _ => None,
+        })
+        .collect();
     join_pairs(g, &toks, &mut mentions);
     for m in &mut mentions {
         let mut p = m.from;
@@ -553,6 +581,7 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
         tokens: toks,
         mentions,
         preds,
+        persons,
     }
 }
 
@@ -592,8 +621,16 @@ fn add_local_persons(
             continue;
         }
         let mut j = i;
-        while j < toks.len() && j < i + 3 && plain_cap(j) && !toks[j].poss {
+        while j < toks.len() && j < i + 4 && plain_cap(j) && !toks[j].poss {
             j += 1;
+            // "Anne-Sophie Mercier": a hyphen between two capitalised words.
+            if j + 1 < toks.len()
+                && toks[j].punct == Some('-')
+                && plain_cap(j + 1)
+                && !toks[j - 1].poss
+            {
+                j += 1;
+            }
         }
         if j < toks.len() && j < i + 3 && plain_cap(j) && toks[j].poss {
             j += 1;
@@ -672,11 +709,16 @@ fn add_local_persons(
                         atoms.iter().filter(|a| a.0 > j && a.1 <= close).collect();
                     preds
                         .iter()
-                        .any(|p| p.from == close + 1 && p.kind == PredKind::Speech)
+                        .any(|p| p.from == close + 1 && p.kind != PredKind::Source)
                         .then(|| (nationality(g, &inner), Role::Other, None))
                 })
                 .flatten();
-            let speaks = speaks
+            // "..., said Delphine Roussel, a keeper": a name right after a verb of saying.
+            let named_by_verb = i > 0
+                && preds
+                    .iter()
+                    .any(|p| p.to == i && p.kind == PredKind::Speech);
+            let speaks = (speaks || named_by_verb)
                 .then_some((None, Role::Other, None))
                 .or(after_apposition);
             if let Some((actor, role, office)) = apposition.or(speaks) {

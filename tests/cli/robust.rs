@@ -332,7 +332,7 @@ fn deep_folders_and_symlink_loops_end() {
 }
 
 #[test]
-fn out_may_not_be_contain_or_lie_inside_an_input() {
+fn out_may_not_be_or_contain_or_lie_inside_an_input() {
     let wd = Workdir::new();
     wd.write("corpus/a.txt", PROSE);
     wd.write("corpus/sub/b.txt", PROSE);
