@@ -109,7 +109,8 @@ impl OutputSet {
         I: IntoIterator<Item = Vec<String>>,
     {
         let mut w = self.csv(name)?;
-        w.write_record(header)?;
+        w.write_record(header)
+            .with_context(|| format!("cannot write {name}"))?;
         for row in rows {
             w.write_record(self.guarded(&row))
                 .with_context(|| format!("cannot write {name}"))?;
@@ -321,7 +322,8 @@ pub fn statements(
     let name = STATEMENTS.name;
     let mut w = out.csv(name)?;
     let header = STATEMENTS.header(&Names::new(cfg));
-    w.write_record(&header)?;
+    w.write_record(&header)
+        .with_context(|| format!("cannot write {name}"))?;
     for (doc, r) in docs.iter().zip(results) {
         for s in &r.statements {
             let a = &s.attribution;
@@ -351,7 +353,8 @@ pub fn statements(
                     stance.to_string(),
                 ]);
             }
-            w.write_record(out.guarded(&row))?;
+            w.write_record(out.guarded(&row))
+                .with_context(|| format!("cannot write {name}"))?;
         }
     }
     finish(w, name)
@@ -401,7 +404,8 @@ pub fn matches(
 ) -> Result<()> {
     let name = MATCHES.name;
     let mut w = out.csv(name)?;
-    w.write_record(MATCHES.header(&Names::new(cfg)))?;
+    w.write_record(MATCHES.header(&Names::new(cfg)))
+        .with_context(|| format!("cannot write {name}"))?;
     for (doc, r) in docs.iter().zip(results) {
         for s in &r.statements {
             for m in &s.matches {
@@ -419,7 +423,8 @@ pub fn matches(
                     m.stance.as_str(),
                     m.cue.as_deref().unwrap_or(""),
                     m.negator.as_deref().unwrap_or(""),
-                ]))?;
+                ]))
+                .with_context(|| format!("cannot write {name}"))?;
             }
         }
     }

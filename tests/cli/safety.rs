@@ -91,3 +91,34 @@ fn an_interrupted_run_leaves_the_previous_report_and_no_temporary_files() {
         .to_string_lossy()
         .starts_with(".stancecmp-tmp")));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_a_clear_error_and_the_previous_report_stays() {
+    let wd = Workdir::new();
+    wd.ok(&["analyze", "--out", "out", "--no-charts"]);
+    let before = wd.read("out/statements.csv");
+    // A file-size limit of 8 KiB stands in for a full disk: writes fail with "File too large"
+    // (SIGXFSZ is ignored, so the write returns the error instead of killing the process).
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 16; exec {} analyze --out out --no-charts",
+        env!("CARGO_BIN_EXE_stancecmp")
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(wd.path(""))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot write") && err.contains("too large"),
+        "{err}"
+    );
+    assert_eq!(wd.read("out/statements.csv"), before);
+    assert!(fs::read_dir(wd.path("out")).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with(".stancecmp-tmp")));
+}
