@@ -312,19 +312,47 @@ pub const STATEMENTS: FileSpec = FileSpec {
     ],
 };
 
-/// `statements.csv`: one row per statement.
-pub fn statements(
-    out: &mut OutputSet,
-    cfg: &Config,
-    docs: &[Document],
-    results: &[DocResult],
-) -> Result<()> {
-    let name = STATEMENTS.name;
-    let mut w = out.csv(name)?;
-    let header = STATEMENTS.header(&Names::new(cfg));
-    w.write_record(&header)
-        .with_context(|| format!("cannot write {name}"))?;
-    for (doc, r) in docs.iter().zip(results) {
+/// A table written row by row as documents stream through (`statements.csv`, `matches.csv`).
+pub struct Rows {
+    w: csv::Writer<BufWriter<fs::File>>,
+    name: &'static str,
+}
+
+impl Rows {
+    /// Open `spec`'s file in `out` and write its header.
+    fn open(out: &mut OutputSet, spec: &FileSpec, cfg: &Config) -> Result<Rows> {
+        let name = spec.name;
+        let mut w = out.csv(name)?;
+        w.write_record(spec.header(&Names::new(cfg)))
+            .with_context(|| format!("cannot write {name}"))?;
+        Ok(Rows { w, name })
+    }
+
+    /// `statements.csv`, header written.
+    pub fn statements(out: &mut OutputSet, cfg: &Config) -> Result<Rows> {
+        Rows::open(out, &STATEMENTS, cfg)
+    }
+
+    /// `matches.csv`, header written.
+    pub fn matches(out: &mut OutputSet, cfg: &Config) -> Result<Rows> {
+        Rows::open(out, &MATCHES, cfg)
+    }
+
+    fn write(&mut self, out: &OutputSet, row: &[impl AsRef<str>]) -> Result<()> {
+        let name = self.name;
+        self.w
+            .write_record(out.guarded(row))
+            .with_context(|| format!("cannot write {name}"))
+    }
+
+    /// The rows of one analysed document in `statements.csv`.
+    pub fn add_statements(
+        &mut self,
+        out: &OutputSet,
+        cfg: &Config,
+        doc: &Document,
+        r: &DocResult,
+    ) -> Result<()> {
         for s in &r.statements {
             let a = &s.attribution;
             let mut row = vec![
@@ -353,11 +381,62 @@ pub fn statements(
                     stance.to_string(),
                 ]);
             }
-            w.write_record(out.guarded(&row))
-                .with_context(|| format!("cannot write {name}"))?;
+            self.write(out, &row)?;
         }
+        Ok(())
     }
-    finish(w, name)
+
+    /// The rows of one analysed document in `matches.csv`.
+    pub fn add_matches(
+        &mut self,
+        out: &OutputSet,
+        cfg: &Config,
+        doc: &Document,
+        r: &DocResult,
+    ) -> Result<()> {
+        for s in &r.statements {
+            for m in &s.matches {
+                let lex = &cfg.lexicons[m.lexicon];
+                self.write(
+                    out,
+                    &[
+                        doc.id.as_str(),
+                        &s.sentence_no.to_string(),
+                        &lex.name,
+                        &lex.entries[m.entry].display(),
+                        &one_line(&doc.text[m.start..m.end]),
+                        &m.start.to_string(),
+                        &m.end.to_string(),
+                        if m.negator.is_some() { "true" } else { "false" },
+                        &num(Some(m.weight), 3),
+                        m.stance.as_str(),
+                        m.cue.as_deref().unwrap_or(""),
+                        m.negator.as_deref().unwrap_or(""),
+                    ],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flush the file (reporting a full disk with the file name).
+    pub fn finish(self) -> Result<()> {
+        finish(self.w, self.name)
+    }
+}
+
+/// `statements.csv`: one row per statement.
+pub fn statements(
+    out: &mut OutputSet,
+    cfg: &Config,
+    docs: &[Document],
+    results: &[DocResult],
+) -> Result<()> {
+    let mut rows = Rows::statements(out, cfg)?;
+    for (doc, r) in docs.iter().zip(results) {
+        rows.add_statements(out, cfg, doc, r)?;
+    }
+    rows.finish()
 }
 
 /// A statement's stance on one lexicon from its matches of that lexicon: `support`, `oppose`,
@@ -402,33 +481,11 @@ pub fn matches(
     docs: &[Document],
     results: &[DocResult],
 ) -> Result<()> {
-    let name = MATCHES.name;
-    let mut w = out.csv(name)?;
-    w.write_record(MATCHES.header(&Names::new(cfg)))
-        .with_context(|| format!("cannot write {name}"))?;
+    let mut rows = Rows::matches(out, cfg)?;
     for (doc, r) in docs.iter().zip(results) {
-        for s in &r.statements {
-            for m in &s.matches {
-                let lex = &cfg.lexicons[m.lexicon];
-                w.write_record(out.guarded(&[
-                    doc.id.as_str(),
-                    &s.sentence_no.to_string(),
-                    &lex.name,
-                    &lex.entries[m.entry].display(),
-                    &one_line(&doc.text[m.start..m.end]),
-                    &m.start.to_string(),
-                    &m.end.to_string(),
-                    if m.negator.is_some() { "true" } else { "false" },
-                    &num(Some(m.weight), 3),
-                    m.stance.as_str(),
-                    m.cue.as_deref().unwrap_or(""),
-                    m.negator.as_deref().unwrap_or(""),
-                ]))
-                .with_context(|| format!("cannot write {name}"))?;
-            }
-        }
+        rows.add_matches(out, cfg, doc, r)?;
     }
-    finish(w, name)
+    rows.finish()
 }
 
 /// The actor labels of the tables, in table order: tracked actors, then joint, other, none.

@@ -5,13 +5,18 @@
 
 use anyhow::{bail, Result};
 
-use crate::aggregate::Counter;
+use crate::aggregate::{Counter, Tally};
 use crate::cli::AnalyzeArgs;
 use crate::cmd::corpus;
 use crate::pipeline;
+use crate::progress::Progress;
 use crate::report;
 use crate::tables::{self, columns::Names, Period, Settings};
-use crate::write::{self, OutputSet};
+use crate::write::{OutputSet, Rows};
+
+/// Documents analysed at once: results are written, tallied and dropped batch by batch, so
+/// memory holds one batch of statements, not the whole corpus's.
+const BATCH: usize = 512;
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let cfg = corpus::config(&args.corpus)?;
@@ -19,22 +24,40 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let settings = settings(args, &names)?;
     let docs = corpus::documents(&args.corpus)?;
     let pool = corpus::pool(&args.corpus)?;
-    let results = pool.install(|| pipeline::analyze(&cfg, &docs));
-    let n_statements: usize = results.iter().map(|r| r.statements.len()).sum();
+    corpus::check_out(&args.corpus, &args.out)?;
+    let mut out = OutputSet::new(&args.out)?;
+    out.set_excel(args.excel);
+    out.set_formula_guard(!args.no_formula_guard);
+    let counter = Counter::new(&cfg, args.roles.as_deref());
+    let mut tally = Tally::new(cfg.lexicons.iter().map(|l| l.name.clone()).collect());
+    let mut digest = report::digest(&cfg, &names, &settings, args.roles.as_deref());
+    let mut statements = Rows::statements(&mut out, &cfg)?;
+    let mut matches = Rows::matches(&mut out, &cfg)?;
+    let progress = Progress::new("analysing", docs.len() as u64, args.quiet);
+    let (mut n_statements, mut n_matches) = (0usize, 0usize);
+    for batch in docs.chunks(BATCH) {
+        let results = pool.install(|| pipeline::analyze(&cfg, batch));
+        for (doc, r) in batch.iter().zip(&results) {
+            statements.add_statements(&out, &cfg, doc, r)?;
+            matches.add_matches(&out, &cfg, doc, r)?;
+            digest.add(&cfg, doc, r);
+            n_statements += r.statements.len();
+            n_matches += r.statements.iter().map(|s| s.matches.len()).sum::<usize>();
+        }
+        tally
+            .merge(pool.install(|| counter.corpus(batch, &results)))
+            .expect("document ids are unique");
+        progress.inc(batch.len() as u64);
+    }
+    drop(progress);
     if n_statements == 0 {
         bail!(
             "the corpus has no statements: all {} documents are blank",
             docs.len()
         );
     }
-    let counter = Counter::new(&cfg, args.roles.as_deref());
-    let tally = pool.install(|| counter.corpus(&docs, &results));
-    corpus::check_out(&args.corpus, &args.out)?;
-    let mut out = OutputSet::new(&args.out)?;
-    out.set_excel(args.excel);
-    out.set_formula_guard(!args.no_formula_guard);
-    write::statements(&mut out, &cfg, &docs, &results)?;
-    write::matches(&mut out, &cfg, &docs, &results)?;
+    statements.finish()?;
+    matches.finish()?;
     pool.install(|| tables::write(&mut out, &names, &tally, &settings))?;
     report::write(
         &mut out,
@@ -43,18 +66,12 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
             cfg: &cfg,
             names: &names,
             settings: &settings,
-            docs: &docs,
-            results: &results,
+            digest: &digest,
             tally: &tally,
         },
     )?;
     let written = out.commit()?;
     if !args.quiet {
-        let n_matches: usize = results
-            .iter()
-            .flat_map(|r| &r.statements)
-            .map(|s| s.matches.len())
-            .sum();
         let undated = docs.iter().filter(|d| d.date.is_none()).count();
         eprintln!(
             "stancecmp: {} documents ({} without a date, left out of the timeline), {} statements, {} lexicon matches; wrote {}",

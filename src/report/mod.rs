@@ -27,8 +27,7 @@ use sha2::{Digest as _, Sha256};
 use crate::aggregate::Tally;
 use crate::chart::Size;
 use crate::cli::AnalyzeArgs;
-use crate::model::Document;
-use crate::pipeline::{Config, DocResult};
+use crate::pipeline::Config;
 use crate::progress::Progress;
 use crate::tables::columns::Names;
 use crate::tables::{comparison, keyness, summary, timeline, Period, Settings};
@@ -46,9 +45,24 @@ pub struct Input<'a> {
     pub cfg: &'a Config,
     pub names: &'a Names,
     pub settings: &'a Settings,
-    pub docs: &'a [Document],
-    pub results: &'a [DocResult],
+    /// The overview counts and evidence, gathered as the documents streamed by (see [`digest`]).
+    pub digest: &'a Digest,
     pub tally: &'a Tally,
+}
+
+/// An empty digest for the report of `settings`: the caller adds each analysed document.
+pub fn digest(
+    cfg: &Config,
+    names: &Names,
+    settings: &Settings,
+    roles: Option<&[String]>,
+) -> Digest {
+    Digest::new(
+        cfg,
+        &reported_actors(names, settings),
+        roles,
+        QUOTES_PER_CELL,
+    )
 }
 
 /// One compared pair with its rows.
@@ -120,17 +134,8 @@ pub fn write(out: &mut OutputSet, input: &Input) -> Result<()> {
     } else {
         charts::count(pairs.len())
     };
-    let progress = Progress::new(
-        "collecting evidence",
-        input.docs.len() as u64 + n_charts,
-        args.quiet,
-    );
-    let roles = args.roles.as_deref();
-    let mut digest = Digest::new(input.cfg, &actors, roles, QUOTES_PER_CELL);
-    for (doc, result) in input.docs.iter().zip(input.results) {
-        digest.add(input.cfg, doc, result);
-        progress.inc(1);
-    }
+    let progress = Progress::new("drawing charts", n_charts, args.quiet);
+    let digest = input.digest.clone();
     let tables = tables(input, &pairs);
     mark_stale_charts(out, &args.out);
     let charts = if args.no_charts {
