@@ -109,3 +109,5 @@ reduce its dependence
 reduce their dependence
 reduce its dependencies
 reduce their dependencies
+not a member of any bloc | 1.5
+member of no bloc | 1.5

@@ -123,3 +123,7 @@ security guarantees | 0.8
 minsk agreements | 1.0
 two-state solution | 0.8                         # the settlement formula for Israel and Palestine
 post-conflict | 0.8
+efforts conducive to peace | 1.2                  # Beijing's standard formula: "all efforts conducive to peace"
+conducive to peace | 1.0
+dialogue and negotiation | 1.0                    # "dialogue and negotiation are the only viable way out"
+dialogue and negotiations | 1.0

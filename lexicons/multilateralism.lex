@@ -95,3 +95,9 @@ globalisation | 0.6
 open world economy | 1.0
 free trade | 0.6
 sustainable development goals | 0.5
+cop30 | 0.8 | mention
+cop29 | 0.8 | mention
+cop28 | 0.8 | mention
+unfccc | 0.8 | mention
+global biodiversity framework | 1.0
+kunming-montreal | 1.0
