@@ -1,0 +1,153 @@
+//! Cutting a sentence into tokens and marking quoted speech.
+
+use crate::fold::fold_str;
+
+/// A token of a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte range, relative to the tokenized text.
+    pub start: usize,
+    pub end: usize,
+    /// Folded form (punctuation: the char itself).
+    pub norm: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Followed by a possessive `'s` (or a plural `s'`).
+    pub poss: bool,
+    /// Punctuation token.
+    pub punct: Option<char>,
+    /// Inside quoted speech (a quotation of six words or more).
+    pub quoted: bool,
+}
+
+/// Cut text into word and punctuation tokens. Words keep internal apostrophes (d'Orsay) and
+/// dotted initialisms (U.S.); a possessive `'s` is folded into the word's `poss` flag.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let is_apos = |c: char| c == '\'' || c == '\u{2019}';
+    while i < b.len() {
+        let c = text[i..].chars().next().unwrap();
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            if !is_apos(c) {
+                out.push(Token {
+                    start: i,
+                    end: i + cl,
+                    norm: c.to_string(),
+                    cap: false,
+                    poss: false,
+                    punct: Some(c),
+                    quoted: false,
+                });
+            }
+            i += cl;
+            continue;
+        }
+        // Dotted initialism: U.S., E.U., U.S.A.
+        let mut j = i;
+        while j + 1 < b.len() && b[j].is_ascii_uppercase() && b[j + 1] == b'.' {
+            j += 2;
+        }
+        let start = i;
+        if j - i >= 4 {
+            i = j;
+        } else {
+            // A word: alphanumerics, with apostrophes between letters other than a final 's.
+            loop {
+                while let Some(ch) = text[i..].chars().next().filter(|ch| ch.is_alphanumeric()) {
+                    i += ch.len_utf8();
+                }
+                let rest = &text[i..];
+                let Some(a) = rest.chars().next().filter(|&ch| is_apos(ch)) else {
+                    break;
+                };
+                let after = &rest[a.len_utf8()..];
+                let next = after.chars().next();
+                let ends_s = (next == Some('s') || next == Some('S'))
+                    && !after[1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_alphanumeric());
+                if next.is_some_and(|ch| ch.is_alphanumeric()) && !ends_s {
+                    i += a.len_utf8();
+                    continue;
+                }
+                break;
+            }
+        }
+        let word = &text[start..i];
+        let mut tok = Token {
+            start,
+            end: i,
+            norm: fold_str(word),
+            cap: word.chars().next().is_some_and(char::is_uppercase),
+            poss: false,
+            punct: None,
+            quoted: false,
+        };
+        // Possessive 's / s'.
+        if let Some(a) = text[i..].chars().next().filter(|&ch| is_apos(ch)) {
+            let after = &text[i + a.len_utf8()..];
+            let next = after.chars().next();
+            if (next == Some('s') || next == Some('S'))
+                && !after[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_alphanumeric())
+            {
+                tok.poss = true;
+                i += a.len_utf8() + 1;
+            } else if word.ends_with('s') && !next.is_some_and(|ch| ch.is_alphanumeric()) {
+                tok.poss = true;
+                i += a.len_utf8();
+            }
+        }
+        out.push(tok);
+    }
+    out
+}
+
+/// Mark tokens inside quoted speech. Curly quotes open and close; a straight quote toggles. A
+/// sentence may begin inside a quotation (`starts_quoted`, or a closing quote with no opener).
+/// Short quotations (under six words) are scare quotes or titles, not speech, unless they
+/// continue a quotation from the sentence before.
+pub fn mark_quotes(toks: &mut [Token], starts_quoted: bool) {
+    // (first token, end token, continues a quotation)
+    let mut regions: Vec<(usize, usize, bool)> = Vec::new();
+    let mut open: Option<(usize, bool)> = starts_quoted.then_some((0, true));
+    for (i, tok) in toks.iter().enumerate() {
+        match tok.punct {
+            Some('\u{201C}') => open = Some((i + 1, false)),
+            Some('\u{201D}') => {
+                regions.push(open.map_or((0, i, true), |(o, c)| (o, i, c)));
+                open = None;
+            }
+            Some('"') => match open {
+                Some((o, c)) => {
+                    regions.push((o, i, c));
+                    open = None;
+                }
+                None => open = Some((i + 1, false)),
+            },
+            _ => {}
+        }
+    }
+    if let Some((o, _)) = open {
+        // A quotation still open at the end of the sentence goes on into the next: speech.
+        regions.push((o, toks.len(), true));
+    }
+    for (a, b, continued) in regions {
+        let words = toks[a..b].iter().filter(|t| t.punct.is_none()).count();
+        if words >= 6 || (continued && words > 0) {
+            for t in &mut toks[a..b] {
+                t.quoted = true;
+            }
+        }
+    }
+}
