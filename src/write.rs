@@ -425,20 +425,6 @@ impl Rows {
     }
 }
 
-/// `statements.csv`: one row per statement.
-pub fn statements(
-    out: &mut OutputSet,
-    cfg: &Config,
-    docs: &[Document],
-    results: &[DocResult],
-) -> Result<()> {
-    let mut rows = Rows::statements(out, cfg)?;
-    for (doc, r) in docs.iter().zip(results) {
-        rows.add_statements(out, cfg, doc, r)?;
-    }
-    rows.finish()
-}
-
 /// A statement's stance on one lexicon from its matches of that lexicon: `support`, `oppose`,
 /// `mixed` (both), `mention` (neither), or empty without matches.
 pub fn statement_stance(matches: &[&Match]) -> &'static str {
@@ -473,20 +459,6 @@ pub const MATCHES: FileSpec = FileSpec {
         col("negator", "The word that flipped the polarity, empty when none."),
     ],
 };
-
-/// `matches.csv`: one row per lexicon match, with the evidence for its stance.
-pub fn matches(
-    out: &mut OutputSet,
-    cfg: &Config,
-    docs: &[Document],
-    results: &[DocResult],
-) -> Result<()> {
-    let mut rows = Rows::matches(out, cfg)?;
-    for (doc, r) in docs.iter().zip(results) {
-        rows.add_matches(out, cfg, doc, r)?;
-    }
-    rows.finish()
-}
 
 /// The actor labels of the tables, in table order: tracked actors, then joint, other, none.
 pub fn actor_labels(cfg: &Config) -> Vec<String> {
