@@ -141,6 +141,12 @@ impl OutputSet {
             .with_context(|| format!("cannot write {name}"))
     }
 
+    /// A scratch folder inside the temporary folder for intermediate files (sorted runs): never
+    /// moved into place, removed with the temporary folder.
+    pub fn scratch(&self, name: &str) -> PathBuf {
+        self.tmp.join(".scratch").join(name)
+    }
+
     /// The names of the files written so far, in order.
     pub fn names(&self) -> &[String] {
         &self.names
