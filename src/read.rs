@@ -10,12 +10,14 @@
 //! dropped. `--strict` turns each of these into an error; a malformed JSONL line or CSV row is
 //! an error unless `--skip-bad` skips it. Submodules: `stream` (the one reading path, a document
 //! at a time, in bounded memory: [`stream`] and [`Documents`]), [`decode`] (bytes to text),
-//! `lines` (the same, line by line) and `records` (JSONL lines and CSV rows).
+//! `lines` (the same, line by line), `records` (JSONL lines and CSV rows) and `sink` (`--strict`,
+//! `--skip-bad` and the warnings).
 
 pub mod decode;
 mod error;
 mod lines;
 mod records;
+mod sink;
 mod stream;
 #[cfg(test)]
 mod tests;
@@ -26,8 +28,10 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Document;
 pub use error::{Action, ReadError, Warning};
-pub use stream::{Counts, Documents};
-use stream::{Sink, Source};
+pub use sink::Counts;
+use sink::Sink;
+pub use stream::Documents;
+use stream::Source;
 
 /// One input named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]

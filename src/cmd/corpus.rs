@@ -317,3 +317,80 @@ pub fn pool(args: &CorpusArgs) -> Result<rayon::ThreadPool> {
     }
     b.build().context("cannot start the worker threads")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(inputs: &[&Path], skip_bad: bool) -> CorpusArgs {
+        CorpusArgs {
+            inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+            lexicons: None,
+            id_column: "id".into(),
+            text_column: "text".into(),
+            date_column: "date".into(),
+            threads: None,
+            strict: false,
+            skip_bad,
+        }
+    }
+
+    fn streamed(args: &CorpusArgs) -> (Vec<Document>, Result<Counts>) {
+        let mut docs = stream(args).unwrap();
+        let got: Vec<Document> = docs.by_ref().collect::<Result<_>>().unwrap();
+        (got, docs.finish())
+    }
+
+    #[test]
+    fn the_stream_gives_the_documents_of_documents() {
+        let a = args(&[], false);
+        let (docs, counts) = streamed(&a);
+        assert_eq!(docs, documents(&a).unwrap());
+        assert_eq!(counts.unwrap().documents, SEEDS.len());
+
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("a.jsonl");
+        let body = "{\"id\": \"a\", \"text\": \"China said so.\"}\n{bad\n\
+                    {\"id\": \"b\", \"text\": \"France \u{e9}t\u{e9}.\", \"date\": \"2025-01-02\"}\n";
+        std::fs::write(&jsonl, body).unwrap();
+        let csv = dir.path().join("b.csv");
+        std::fs::write(&csv, "id,text\nc,\"two\nlines\"\n").unwrap();
+        let a = args(&[&jsonl, &csv], true);
+        let (docs, counts) = streamed(&a);
+        assert_eq!(docs, documents(&a).unwrap());
+        let counts = counts.unwrap();
+        assert_eq!(
+            (counts.documents, counts.skipped, counts.repaired),
+            (3, 1, 0)
+        );
+        assert!(input_problems());
+    }
+
+    #[test]
+    fn finish_refuses_an_empty_corpus() {
+        let dir = tempfile::tempdir().unwrap();
+        let blank = dir.path().join("blank.jsonl");
+        std::fs::write(&blank, "{\"id\": 1, \"text\": \" \"}\n").unwrap();
+        let (docs, end) = streamed(&args(&[&blank], false));
+        assert_eq!(docs.len(), 1);
+        let msg = end.unwrap_err().to_string();
+        assert_eq!(msg, "the corpus is empty: all 1 documents have no text");
+        let header = dir.path().join("h.csv");
+        std::fs::write(&header, "id,text\n").unwrap();
+        let (docs, end) = streamed(&args(&[&header], false));
+        assert!(docs.is_empty());
+        assert!(end.unwrap_err().to_string().starts_with(EMPTY));
+    }
+
+    #[test]
+    fn the_stream_stops_at_the_first_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let jsonl = dir.path().join("a.jsonl");
+        std::fs::write(&jsonl, "{\"id\": 1, \"text\": \"x\"}\n{bad\n").unwrap();
+        let mut docs = stream(&args(&[&jsonl], false)).unwrap();
+        assert!(docs.next().unwrap().is_ok());
+        let err = docs.next().unwrap().unwrap_err().to_string();
+        assert!(err.contains("a.jsonl:2: invalid JSON"), "{err}");
+        assert!(docs.next().is_none());
+    }
+}

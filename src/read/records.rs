@@ -9,7 +9,7 @@ use std::io::Read;
 use serde_json::Value;
 
 use super::lines::LineReader;
-use super::stream::Sink;
+use super::sink::Sink;
 use super::{document_from_text, parse_date_field, Action, ReadError, ReadOptions, Warning};
 use crate::model::Document;
 

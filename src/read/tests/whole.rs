@@ -2,7 +2,7 @@
 //! then cut into JSONL lines (`split('\n')`) or parsed as CSV from the whole text.
 
 use super::super::records::{self, CsvFile};
-use super::super::stream::Sink;
+use super::super::sink::Sink;
 use super::*;
 
 /// Documents and warnings (as printed) of one file read whole.
