@@ -28,31 +28,38 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let digest = report::digest(&cfg, &names, &settings, args.roles.as_deref());
     let mut collected = Collected::new(counter.tally(), digest);
     let mut spill = Spill::new(out.scratch("documents"), spill::RUN_RECORDS);
-    let mut statements = RowsFile::statements(&mut out, &cfg)?;
-    let mut matches = RowsFile::matches(&mut out, &cfg)?;
+    let mut files = if args.tables_only {
+        out.remove_stale(STATEMENTS.name);
+        out.remove_stale(MATCHES.name);
+        None
+    } else {
+        Some((
+            RowsFile::statements(&mut out, &cfg)?,
+            RowsFile::matches(&mut out, &cfg)?,
+        ))
+    };
     let formats = (
         Rows::for_output(&STATEMENTS, &out),
         Rows::for_output(&MATCHES, &out),
     );
+    let rows = files.as_ref().map(|_| (&formats.0, &formats.1));
     let progress = Progress::documents("analysing", args.quiet);
     read_ahead(docs.by_ref(), |batch| {
-        let done = collected.run_batch(
-            &pool,
-            &cfg,
-            &counter,
-            Some((&formats.0, &formats.1)),
-            &batch,
-        )?;
-        statements.append(&done.statements)?;
-        matches.append(&done.matches)?;
+        let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
+        if let Some((statements, matches)) = files.as_mut() {
+            statements.append(&done.statements)?;
+            matches.append(&done.matches)?;
+        }
         spill.extend(done.records)?;
         progress.inc(batch.len() as u64);
         Ok(())
     })?;
     drop(progress);
     docs.finish()?;
-    statements.finish()?;
-    matches.finish()?;
+    if let Some((statements, matches)) = files {
+        statements.finish()?;
+        matches.finish()?;
+    }
     collected.finish(args, &cfg, &names, &settings, out, spill)
 }
 

@@ -195,5 +195,6 @@ fn as_analyze(args: &ReduceArgs, header: &Header) -> AnalyzeArgs {
         chart_height: args.chart_height,
         quiet: args.quiet,
         no_formula_guard: args.no_formula_guard,
+        tables_only: !header.rows,
     }
 }
