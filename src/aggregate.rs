@@ -42,7 +42,11 @@ pub fn score_units(weight: f64) -> i64 {
 pub type TermCounts = HashMap<String, u64, foldhash::fast::FixedState>;
 
 /// Counts for one actor and one lexicon (in one document, or summed over documents).
+///
+/// Serialised compactly, as the array `[statements, statements_with_hits, hits, score_units,
+/// tokens, support, oppose, mention]` (partial results hold one per document × actor × lexicon).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "CellArray", into = "CellArray")]
 pub struct Cell {
     pub statements: u64,
     pub statements_with_hits: u64,
@@ -53,6 +57,40 @@ pub struct Cell {
     pub support: u64,
     pub oppose: u64,
     pub mention: u64,
+}
+
+/// [`Cell`] as written: its fields in order.
+#[derive(Serialize, Deserialize)]
+struct CellArray(u64, u64, u64, i64, u64, u64, u64, u64);
+
+impl From<CellArray> for Cell {
+    fn from(a: CellArray) -> Cell {
+        Cell {
+            statements: a.0,
+            statements_with_hits: a.1,
+            hits: a.2,
+            score_units: a.3,
+            tokens: a.4,
+            support: a.5,
+            oppose: a.6,
+            mention: a.7,
+        }
+    }
+}
+
+impl From<Cell> for CellArray {
+    fn from(c: Cell) -> CellArray {
+        CellArray(
+            c.statements,
+            c.statements_with_hits,
+            c.hits,
+            c.score_units,
+            c.tokens,
+            c.support,
+            c.oppose,
+            c.mention,
+        )
+    }
 }
 
 impl Cell {
