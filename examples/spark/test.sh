@@ -17,7 +17,10 @@ PYSPARK_VERSION=4.3.0
 VENV=target/spark-venv
 T=target/spark-test
 JOB=examples/spark/stancecmp_spark.py
-BIN=target/debug/stancecmp
+ROOT=$PWD
+BIN=$ROOT/target/debug/stancecmp
+# The binary the Spark job runs (a stand-in can be tried with SPARK_TEST_BINARY).
+JOB_BIN=${SPARK_TEST_BINARY:-$BIN}
 # Keep every Spark socket on the loopback interface and start no web UI.
 export SPARK_LOCAL_IP=127.0.0.1
 SPARK=(--master "local[2]" --conf spark.ui.enabled=false --overwrite)
@@ -88,7 +91,7 @@ if [ "${SPARK_TEST_PLUMBING_ONLY:-}" = 1 ]; then
   echo "spark test: SPARK_TEST_PLUMBING_ONLY=1: stopping here"
   exit 0
 fi
-"$BIN" map --help >/dev/null 2>&1 || fail "$BIN has no \`map\` subcommand"
+"$JOB_BIN" map --help >/dev/null 2>&1 || fail "$JOB_BIN has no \`map\` subcommand"
 
 # --- 2. and 3. map in Spark + reduce == analyze ------------------------------------------------
 # compare_csvs A B: every *.csv of A is in B, byte for byte, and B has no other.
@@ -123,10 +126,10 @@ run_case() {
   # Run analyze from an empty folder, as the job runs map and reduce, so neither picks up a
   # ./lexicons folder: both use the embedded data.
   mkdir -p "$T/cwd"
-  (cd "$T/cwd" && "$OLDPWD/$BIN" analyze "$OLDPWD/$corpus" --out "$OLDPWD/$T/$name-analyze" \
+  (cd "$T/cwd" && "$BIN" analyze "$ROOT/$corpus" --out "$ROOT/$T/$name-analyze" \
     --quiet "${analysis[@]}" "${report[@]}")
   t1=$(now)
-  "$PY" "$JOB" "${SPARK[@]}" --binary "$BIN" --input "$corpus" --partitions "$partitions" \
+  "$PY" "$JOB" "${SPARK[@]}" --binary "$JOB_BIN" --input "$corpus" --partitions "$partitions" \
     --work "$T/$name-work" --out "$T/$name-spark" "${analysis[@]}" "${report[@]}"
   t2=$(now)
   local parts
