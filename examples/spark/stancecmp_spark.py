@@ -189,6 +189,7 @@ def make_partition_runner(command, binary, shipped, lexicons_name, keep_cwd):
             argv[at] = SparkFiles.get(lexicons_name)
         cwd = None if keep_cwd else tempfile.mkdtemp(prefix="stancecmp-map-")
         err = tempfile.TemporaryFile()
+        proc = None
         try:
             try:
                 proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -242,6 +243,10 @@ def make_partition_runner(command, binary, shipped, lexicons_name, keep_cwd):
                     f"partition {index}: `{shlex.join(argv)}` exited with code {code}"
                     + (f":\n{tail}" if tail else " and printed nothing on stderr"))
         finally:
+            # A task that Spark stops early (killed, or its consumer failed) leaves no process.
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
             err.close()
             if cwd is not None:
                 shutil.rmtree(cwd, ignore_errors=True)
