@@ -80,7 +80,8 @@ vals = [0.3, 0.1, 0.7, 0.25, 0.9, 0.55, 0.4]
 print(vals, [float(np.percentile(vals, q)) for q in (2.5, 97.5, 50)])
 
 # SplitMix64 (Vigna, splitmix64.c) + Lemire's unbiased bounded draw, reimplemented here to
-# give an independent reference for the Rust bootstrap.
+# give an independent reference for the Rust random numbers (stats::Rng); the bootstrap
+# itself is checked by scripts/tables_reference.py.
 M64 = (1 << 64) - 1
 class SM:
     def __init__(self, s): self.x = s & M64
@@ -105,21 +106,3 @@ print("\n## splitmix64 seed 1477776061723855037:", [r.next() for _ in range(3)])
 r = SM(42)
 print("## below seed 42 n=7:", [r.below(7) for _ in range(10)])
 
-def boot(cl, scale, reps, seed):
-    r = SM(seed)
-    out = []
-    n = len(cl)
-    for _ in range(reps):
-        num = 0.0; den = 0.0
-        for _ in range(n):
-            i = r.below(n)
-            num += cl[i][0]; den += cl[i][1]
-        if den != 0.0:
-            out.append(num / den * scale)
-    return float(np.percentile(out, 2.5)), float(np.percentile(out, 97.5)), len(out)
-
-CL = [(2.0, 10.0), (0.0, 4.0), (5.0, 12.0), (1.0, 7.0), (3.0, 9.0), (0.0, 3.0), (4.0, 11.0), (1.0, 6.0)]
-print("\n## bootstrap_ratio CL scale=1 reps=2000 seed=7:", boot(CL, 1.0, 2000, 7))
-print("## bootstrap_ratio CL scale=1000 reps=999 seed=20240501:", boot(CL, 1000.0, 999, 20240501))
-CL2 = [(1.0, 0.0), (0.0, 0.0), (2.0, 3.0)]
-print("## bootstrap_ratio CL2 scale=1 reps=500 seed=3:", boot(CL2, 1.0, 500, 3))

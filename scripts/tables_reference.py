@@ -1,5 +1,5 @@
 """Reference values for stancecmp's end-to-end table tests (tests/cli/tables.rs): SciPy, statsmodels,
-NumPy, and an independent Python re-implementation of the bootstrap and its per-cell seeds.
+NumPy, and an independent Python re-implementation of the Poisson bootstrap and its weights.
 
 The fixture is the tiny corpus `TINY` of tests/cli/tables.rs (four documents; every statement is
 "China said ..." or "France said ...", and only `ceasefire` (weight 2.0 in the test's lexicon,
@@ -90,31 +90,54 @@ class SM:
                 l = m & M64
         return m >> 64
 
-def cell_seed(seed, actor, lexicon):
+def fnv1a64(data):
     h = 0xCBF29CE484222325
-    for b in actor.encode() + b"\xff" + lexicon.encode():
+    for b in data:
         h ^= b
         h = (h * 0x100000001B3) & M64
-    return SM(seed ^ h).next()
+    return h
 
-def boot(cl, scale, reps, seed):
-    r = SM(seed)
+# The Poisson(1) thresholds of src/aggregate/boot.rs, computed exactly with fractions:
+# T_k = floor(2^64 * P(X <= k)), P(X <= k) = e^-1 * sum_{j<=k} 1/j!.
+from fractions import Fraction
+E_INV = sum(Fraction((-1) ** i, math.factorial(i)) for i in range(80))
+POISSON_1 = []
+_p = Fraction(0)
+for k in range(20):
+    _p += Fraction(1, math.factorial(k))
+    POISSON_1.append(math.floor(E_INV * _p * 2 ** 64))
+print("POISSON_1", POISSON_1)
+
+def weights(seed, doc_id, reps):
+    r = SM(seed ^ fnv1a64(doc_id.encode()))
     out = []
-    n = len(cl)
     for _ in range(reps):
-        num = 0.0; den = 0.0
-        for _ in range(n):
-            i = r.below(n)
-            num += cl[i][0]; den += cl[i][1]
-        if den != 0.0:
-            out.append(num / den * scale)
-    return float(np.percentile(out, 2.5)), float(np.percentile(out, 97.5))
+        u = r.next()
+        out.append(sum(1 for t in POISSON_1 if t <= u))
+    return out
 
-print("\n## bootstrap, clusters = documents in id order, reps 2000, --seed 1 and 7")
+def poisson_boot(docs, reps, seed):
+    """docs: {doc_id: (hits, tokens, score_units, statements)} of one actor; returns the
+    (rate, mean) intervals of the Poisson bootstrap (numpy.percentile, default linear)."""
+    h = [0] * reps; t = [0] * reps; s = [0] * reps; n = [0] * reps
+    for doc_id, (hits, toks, units, stmts) in docs.items():
+        w = weights(seed, doc_id, reps)
+        for r in range(reps):
+            h[r] += w[r] * hits; t[r] += w[r] * toks; s[r] += w[r] * units; n[r] += w[r] * stmts
+    rate = [float(h[r]) / float(t[r]) * 1000.0 for r in range(reps) if t[r] != 0]
+    mean = [(float(s[r]) / 1e9) / float(n[r]) for r in range(reps) if n[r] != 0]
+    ci = lambda v: (float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5)))
+    return ci(rate), ci(mean)
+
+print("\n## Poisson bootstrap over documents, reps 2000, --seed 1 and 7")
 for seed in (1, 7):
     for actor in ("China", "France"):
-        cl = [v for (a, _), v in sorted(cells.items(), key=lambda kv: kv[0][1]) if a == actor]
-        s = cell_seed(seed, actor, "ceasefire")
-        rate = boot([(c[2], c[3]) for c in cl], 1000.0, 2000, s)
-        mean = boot([(c[4], c[0]) for c in cl], 1.0, 2000, s)
-        print(f"seed {seed} {actor}: cell seed {s}, hits_per_1k_tokens {rate}, mean_score {mean}")
+        docs = {d: (v[2], v[3], round(v[4] * 1e9), v[0]) for (a, d), v in cells.items() if a == actor}
+        rate, mean = poisson_boot(docs, 2000, seed)
+        print(f"seed {seed} {actor}: hits_per_1k_tokens {rate}, mean_score {mean}")
+
+print("\n## Poisson bootstrap on 30 synthetic documents (src/aggregate/boot.rs unit test), reps 999, seed 42")
+# doc i: hits = i % 4, tokens = 20 + 3 * (i % 7), score units = (i % 5 - 2) * 1_250_000_000, statements = 1 + i % 3
+SYN = {f"doc-{i:02}": (i % 4, 20 + 3 * (i % 7), (i % 5 - 2) * 1_250_000_000, 1 + i % 3) for i in range(30)}
+rate, mean = poisson_boot(SYN, 999, 42)
+print(f"rate {rate!r}, mean {mean!r}")

@@ -1,9 +1,10 @@
-//! Tallies: counting statements, hits, stances and terms per document, actor and lexicon.
+//! Tallies: counting statements, hits, stances and terms per actor, lexicon and date.
 //!
 //! A `Tally` is the only input of the tables (`tables/`), and it is mergeable: the tally of one
 //! part of a corpus merged with the tally of the rest is *exactly* the tally of the whole,
 //! whatever the split and the order of the merges (`merge` is associative and commutative), so
-//! parts can be counted on different threads or machines.
+//! parts can be counted on different threads, processes or machines (`stancecmp map` and
+//! `reduce`).
 //!
 //! Exactness comes from keeping only integers:
 //! - every count is a `u64`;
@@ -13,20 +14,20 @@
 //!   weights times intensifiers and hedges written with a few decimals, so the rounding recovers
 //!   their decimal value; the tables print score sums with 3 decimals.
 //!
-//! Cells are kept per document (keyed by document id) because the bootstrap resamples
-//! documents; totals are sums over documents. Documents are keyed and visited in id order, never
-//! in corpus order, so a permutation of the corpus gives the same tally.
+//! Memory does not grow with the number of documents: cells are dense arrays indexed by actor
+//! and lexicon, summed over the corpus and per date (the timeline); the bootstrap keeps its
+//! replicate sums ([`boot`]); terms grow with the vocabulary only. What is per document (the rows
+//! of `documents.csv`) leaves the tally as a [`DocRecord`] for the caller to spill to disk.
 
-use std::collections::{BTreeMap, BTreeSet};
+pub mod boot;
+mod count;
 
-use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::attribute::Attribution;
-use crate::data::DataFile;
-use crate::fold::fold_str;
-use crate::model::Document;
-use crate::pipeline::{Config, DocResult};
-use crate::stance::Stance;
+use serde::{Deserialize, Serialize};
+
+pub use boot::Replicates;
+pub use count::{counted, stopwords, terms, Counter};
 
 /// Score sums are integers in units of `1 / SCORE_UNITS` (10⁻⁹).
 pub const SCORE_UNITS: f64 = 1e9;
@@ -37,7 +38,7 @@ pub fn score_units(weight: f64) -> i64 {
 }
 
 /// Counts for one actor and one lexicon (in one document, or summed over documents).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     pub statements: u64,
     pub statements_with_hits: u64,
@@ -84,23 +85,66 @@ impl Cell {
     }
 }
 
-/// The cells of one document, keyed by (actor label, lexicon index).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocTally {
-    /// The document's date, `YYYY-MM-DD`.
+/// Cells of every actor × lexicon (index `actor * lexicons + lexicon`) and, per actor, the
+/// documents in which it holds statements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cells {
+    pub cells: Vec<Cell>,
+    pub documents: Vec<u64>,
+}
+
+impl Cells {
+    fn new(actors: usize, lexicons: usize) -> Cells {
+        Cells {
+            cells: vec![Cell::default(); actors * lexicons],
+            documents: vec![0; actors],
+        }
+    }
+
+    fn add(&mut self, other: &Cells) {
+        for (a, b) in self.cells.iter_mut().zip(&other.cells) {
+            a.add(b);
+        }
+        for (a, b) in self.documents.iter_mut().zip(&other.documents) {
+            *a += b;
+        }
+    }
+}
+
+/// The per-document part of a count: the row group of `documents.csv` and what the corpus
+/// fingerprint and the duplicate-id check need. Callers sort these by id on disk
+/// ([`crate::spill`]), so they never all sit in memory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRecord {
+    pub id: String,
+    /// Where the document came from (for the duplicate-id message).
+    pub source: String,
+    /// SHA-256 of the document text, lower-case hex.
+    pub sha256: String,
     pub date: Option<String>,
-    pub cells: BTreeMap<(String, usize), Cell>,
+    /// (actor index, lexicon index, counts) for the actors holding statements, in index order.
+    pub cells: Vec<(usize, usize, Cell)>,
 }
 
 /// Everything the tables are computed from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     /// Lexicon names, by index (two tallies merge only when these agree).
     pub lexicons: Vec<String>,
-    /// Per document id.
-    pub docs: BTreeMap<String, DocTally>,
+    /// Actor labels, by index, in table order.
+    pub actors: Vec<String>,
+    /// Documents counted, and of those the ones with a date.
+    pub documents: u64,
+    pub dated: u64,
+    /// Summed over the corpus.
+    pub total: Cells,
+    /// Summed per document date `YYYY-MM-DD` (undated documents are left out).
+    pub dates: BTreeMap<String, Cells>,
     /// Per actor label: how often each term occurs in its statements (see [`terms`]).
-    pub terms: BTreeMap<String, BTreeMap<String, u64>>,
+    #[serde(with = "sorted_terms")]
+    pub terms: BTreeMap<String, HashMap<String, u64>>,
+    /// The Poisson bootstrap's replicate sums.
+    pub boot: Replicates,
 }
 
 /// Why two tallies cannot be merged.
@@ -108,17 +152,56 @@ pub struct Tally {
 pub enum MergeError {
     #[error("the tallies were counted with different lexicons ({0} and {1})")]
     Lexicons(String, String),
-    #[error("document `{0}` is in both tallies; each document must be counted once")]
-    Document(String),
+    #[error("the tallies were counted with different actors ({0} and {1})")]
+    Actors(String, String),
+    #[error("the tallies were counted with different bootstrap settings ({0} and {1})")]
+    Bootstrap(String, String),
 }
 
 impl Tally {
-    /// An empty tally over these lexicons.
-    pub fn new(lexicons: Vec<String>) -> Tally {
+    /// An empty tally over these actors and lexicons, with `reps` bootstrap replicates drawn with
+    /// `seed`.
+    pub fn new(actors: Vec<String>, lexicons: Vec<String>, reps: usize, seed: u64) -> Tally {
+        let (a, l) = (actors.len(), lexicons.len());
         Tally {
+            total: Cells::new(a, l),
+            boot: Replicates::new(a, l, reps, seed),
+            actors,
             lexicons,
             ..Tally::default()
         }
+    }
+
+    /// The index of an actor label.
+    pub fn actor_index(&self, label: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a == label)
+    }
+
+    /// Count one document's dense cells (`actors × lexicons`, see [`Cells`]).
+    pub(crate) fn add_document(
+        &mut self,
+        id: &str,
+        date: Option<&str>,
+        doc: &[Cell],
+        weights: &mut Vec<u32>,
+    ) {
+        let l = self.lexicons.len();
+        let mut present = Cells::new(0, 0);
+        present.cells = doc.to_vec();
+        present.documents = (0..self.actors.len())
+            .map(|a| u64::from(doc[a * l].statements > 0))
+            .collect();
+        self.documents += 1;
+        if let Some(date) = date {
+            self.dated += 1;
+            let (na, nl) = (self.actors.len(), l);
+            self.dates
+                .entry(date.to_string())
+                .or_insert_with(|| Cells::new(na, nl))
+                .add(&present);
+        }
+        self.total.add(&present);
+        self.boot.add_document(id, doc, l, weights);
     }
 
     /// Add another tally to this one. Exact: the result does not depend on how a corpus was
@@ -130,39 +213,52 @@ impl Tally {
                 other.lexicons.join(","),
             ));
         }
-        if let Some(id) = other.docs.keys().find(|id| self.docs.contains_key(*id)) {
-            return Err(MergeError::Document(id.clone()));
+        if self.actors != other.actors {
+            return Err(MergeError::Actors(
+                self.actors.join(","),
+                other.actors.join(","),
+            ));
         }
-        self.docs.extend(other.docs);
+        if (self.boot.reps, self.boot.seed) != (other.boot.reps, other.boot.seed) {
+            return Err(MergeError::Bootstrap(
+                self.boot.describe(),
+                other.boot.describe(),
+            ));
+        }
+        self.documents += other.documents;
+        self.dated += other.dated;
+        self.total.add(&other.total);
+        for (date, cells) in other.dates {
+            match self.dates.get_mut(&date) {
+                Some(mine) => mine.add(&cells),
+                None => {
+                    self.dates.insert(date, cells);
+                }
+            }
+        }
         for (actor, terms) in other.terms {
             let mine = self.terms.entry(actor).or_default();
             for (term, n) in terms {
                 *mine.entry(term).or_default() += n;
             }
         }
+        self.boot.add(&other.boot);
         Ok(())
     }
 
-    /// Every (actor, lexicon) cell summed over the documents.
-    pub fn totals(&self) -> BTreeMap<(String, usize), Cell> {
-        let mut t: BTreeMap<(String, usize), Cell> = BTreeMap::new();
-        for d in self.docs.values() {
-            for (k, c) in &d.cells {
-                t.entry(k.clone()).or_default().add(c);
-            }
-        }
-        t
+    /// The corpus total of one actor (by label) and lexicon (by index).
+    pub fn cell(&self, actor: &str, lexicon: usize) -> Cell {
+        self.actor_index(actor)
+            .map(|a| self.total.cells[a * self.lexicons.len() + lexicon].clone())
+            .unwrap_or_default()
     }
 
-    /// The cells of an actor and lexicon in the documents where the actor holds statements, in
-    /// document id order: the clusters of the bootstrap.
-    pub fn clusters(&self, actor: &str, lexicon: usize) -> Vec<&Cell> {
-        let key = (actor.to_string(), lexicon);
-        self.docs
-            .values()
-            .filter_map(|d| d.cells.get(&key))
-            .filter(|c| c.statements > 0)
-            .collect()
+    /// The documents in which an actor (by label) holds statements: the clusters of the
+    /// bootstrap.
+    pub fn actor_documents(&self, actor: &str) -> u64 {
+        self.actor_index(actor)
+            .map(|a| self.total.documents[a])
+            .unwrap_or(0)
     }
 
     /// Term counts over every actor's statements (the background of the keyness prior).
@@ -177,207 +273,29 @@ impl Tally {
     }
 }
 
-/// What to count: the lexicons, the roles kept, and the words that are not terms.
-pub struct Counter<'a> {
-    lexicons: Vec<String>,
-    roles: Option<&'a [String]>,
-    stopwords: BTreeSet<String>,
-}
+/// Terms are counted in hash maps (fast) and written sorted (so a serialised tally is
+/// deterministic).
+mod sorted_terms {
+    use std::collections::{BTreeMap, HashMap};
 
-impl<'a> Counter<'a> {
-    /// Count with the lexicons and `stopwords.txt` of `cfg`. With `roles`, attributed
-    /// statements whose role is not listed are left out (statements attributed to no one are
-    /// always counted).
-    pub fn new(cfg: &Config, roles: Option<&'a [String]>) -> Counter<'a> {
-        Counter {
-            lexicons: cfg.lexicons.iter().map(|l| l.name.clone()).collect(),
-            roles,
-            stopwords: stopwords(crate::data::get(&cfg.files, "stopwords.txt")),
-        }
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Terms = BTreeMap<String, HashMap<String, u64>>;
+
+    pub fn serialize<S: Serializer>(terms: &Terms, s: S) -> Result<S::Ok, S::Error> {
+        let sorted: BTreeMap<&String, BTreeMap<&String, &u64>> =
+            terms.iter().map(|(a, t)| (a, t.iter().collect())).collect();
+        sorted.serialize(s)
     }
 
-    /// The tally of one analysed document.
-    pub fn document(&self, doc: &Document, result: &DocResult) -> Tally {
-        let mut t = Tally::new(self.lexicons.clone());
-        let mut cells: BTreeMap<(String, usize), Cell> = BTreeMap::new();
-        for s in &result.statements {
-            let a = &s.attribution;
-            if !counted(self.roles, a) {
-                continue;
-            }
-            for lex in 0..self.lexicons.len() {
-                let mut c = Cell {
-                    statements: 1,
-                    tokens: s.tokens as u64,
-                    ..Cell::default()
-                };
-                for m in s.matches.iter().filter(|m| m.lexicon == lex) {
-                    c.hits += 1;
-                    c.score_units += score_units(m.signed());
-                    match m.stance {
-                        Stance::Support => c.support += 1,
-                        Stance::Oppose => c.oppose += 1,
-                        Stance::Mention => c.mention += 1,
-                    }
-                }
-                c.statements_with_hits = u64::from(c.hits > 0);
-                cells.entry((a.actor.clone(), lex)).or_default().add(&c);
-            }
-            let counts = t.terms.entry(a.actor.clone()).or_default();
-            for term in terms(&doc.text[s.segment.start..s.segment.end], &self.stopwords) {
-                *counts.entry(term).or_default() += 1;
-            }
-        }
-        t.docs.insert(
-            doc.id.clone(),
-            DocTally {
-                date: doc.date.clone(),
-                cells,
-            },
-        );
-        t
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Terms, D::Error> {
+        let sorted: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::deserialize(d)?;
+        Ok(sorted
+            .into_iter()
+            .map(|(a, t)| (a, t.into_iter().collect()))
+            .collect())
     }
-
-    /// The tally of a corpus: documents are counted on the current rayon pool and merged.
-    ///
-    /// # Panics
-    /// If two documents share an id (the reader guarantees they do not).
-    pub fn corpus(&self, docs: &[Document], results: &[DocResult]) -> Tally {
-        let parts: Vec<Tally> = docs
-            .par_iter()
-            .zip(results)
-            .map(|(d, r)| self.document(d, r))
-            .collect();
-        let mut all = Tally::new(self.lexicons.clone());
-        for p in parts {
-            all.merge(p).expect("document ids are unique");
-        }
-        all
-    }
-}
-
-/// Whether the tables count a statement with this attribution under `--roles`: every statement
-/// without `roles`; with them, narration (`none`) and the statements of speakers in those roles.
-pub fn counted(roles: Option<&[String]>, a: &Attribution) -> bool {
-    roles.is_none_or(|rs| a.actor == "none" || rs.contains(&a.role))
-}
-
-/// The words of `stopwords.txt`, folded.
-pub fn stopwords(file: &DataFile) -> BTreeSet<String> {
-    file.text
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .map(fold_str)
-        .collect()
-}
-
-/// The terms of a text: runs of letters and digits of the folded text with at least two
-/// characters and one letter, that are not stopwords.
-pub fn terms<'s>(text: &str, stopwords: &'s BTreeSet<String>) -> impl Iterator<Item = String> + 's {
-    let folded = fold_str(text);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2 && w.chars().any(char::is_alphabetic))
-        .map(str::to_string)
-        .collect();
-    words.into_iter().filter(|w| !stopwords.contains(w))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::SEEDS;
-    use crate::read::document_from_text;
-
-    fn seeds() -> (Config, Vec<Document>, Vec<DocResult>) {
-        let cfg = Config::load(None).unwrap();
-        let docs: Vec<Document> = SEEDS
-            .iter()
-            .map(|(name, text)| {
-                document_from_text(name.trim_end_matches(".txt"), name, text.to_string(), None)
-            })
-            .collect();
-        let results = crate::pipeline::analyze(&cfg, &docs);
-        (cfg, docs, results)
-    }
-
-    #[test]
-    fn tallies_of_two_halves_merge_into_the_tally_of_the_whole() {
-        let (cfg, docs, results) = seeds();
-        let counter = Counter::new(&cfg, None);
-        let whole = counter.corpus(&docs, &results);
-        assert_eq!(whole.docs.len(), 5);
-        for cut in 0..=docs.len() {
-            let first = counter.corpus(&docs[..cut], &results[..cut]);
-            let second = counter.corpus(&docs[cut..], &results[cut..]);
-            let mut ab = first.clone();
-            ab.merge(second.clone()).unwrap();
-            assert_eq!(ab, whole, "split at {cut}");
-            let mut ba = second;
-            ba.merge(first).unwrap();
-            assert_eq!(ba, whole, "split at {cut}, merged the other way");
-        }
-        // Merging document by document in reverse order gives the same tally too.
-        let mut one_by_one = Tally::new(whole.lexicons.clone());
-        for (d, r) in docs.iter().zip(&results).rev() {
-            one_by_one.merge(counter.document(d, r)).unwrap();
-        }
-        assert_eq!(one_by_one, whole);
-        // The score sums are the statements' scores, to the rounding of the units.
-        let totals = whole.totals();
-        let direct: f64 = results
-            .iter()
-            .flat_map(|r| &r.statements)
-            .filter(|s| s.attribution.actor == "China")
-            .flat_map(|s| &s.matches)
-            .filter(|m| m.lexicon == 0)
-            .map(|m| m.signed())
-            .sum();
-        let cell = &totals[&("China".to_string(), 0)];
-        assert!(
-            (cell.score_sum() - direct).abs() < 1e-9,
-            "{cell:?} {direct}"
-        );
-    }
-
-    #[test]
-    fn merge_refuses_a_document_twice_or_other_lexicons() {
-        let (cfg, docs, results) = seeds();
-        let counter = Counter::new(&cfg, None);
-        let mut a = counter.document(&docs[0], &results[0]);
-        let b = counter.document(&docs[0], &results[0]);
-        assert_eq!(a.merge(b), Err(MergeError::Document(docs[0].id.clone())));
-        let mut other = Tally::new(vec!["x".into()]);
-        assert!(matches!(
-            other.merge(counter.document(&docs[1], &results[1])),
-            Err(MergeError::Lexicons(..))
-        ));
-    }
-
-    #[test]
-    fn score_units_add_exactly() {
-        // 0.1 + 0.2 != 0.3 in floating point, but in score units it is.
-        let units = score_units(0.1) + score_units(0.2);
-        assert_eq!(units, score_units(0.3));
-        assert_eq!(score_units(-1.25), -1_250_000_000);
-        let c = Cell {
-            statements: 4,
-            score_units: score_units(1.5) + score_units(-0.3),
-            ..Cell::default()
-        };
-        assert_eq!(c.score_sum(), 1.2);
-        assert_eq!(c.mean_score(), Some(0.3));
-    }
-
-    #[test]
-    fn terms_are_folded_words_without_stopwords() {
-        let stop: BTreeSet<String> = ["the", "of", "ll"].iter().map(|s| s.to_string()).collect();
-        let got: Vec<String> =
-            terms("The Élysée's call of 2024: a cease-fire, we'll see.", &stop).collect();
-        assert_eq!(got, ["elysee", "call", "cease", "fire", "we", "see"]);
-        let cfg = Config::load(None).unwrap();
-        let stop = stopwords(crate::data::get(&cfg.files, "stopwords.txt"));
-        assert!(stop.contains("the") && stop.contains("ve") && !stop.contains("said"));
-    }
-}
+mod tests;

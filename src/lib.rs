@@ -23,6 +23,7 @@ pub mod progress;
 pub mod read;
 pub mod report;
 pub mod score;
+pub mod spill;
 pub mod split;
 pub mod stance;
 pub mod stats;

@@ -8,22 +8,30 @@
 //! Real corpora are messy. A problem the reader can get past is a [`Warning`] and the run goes
 //! on: invalid bytes are replaced, binary and empty files skipped, a date that does not parse
 //! dropped. `--strict` turns each of these into an error; a malformed JSONL line or CSV row is
-//! an error unless `--skip-bad` skips it. Submodules: [`decode`] (bytes to text) and `records`
-//! (JSONL and CSV).
+//! an error unless `--skip-bad` skips it. Submodules: `stream` (the one reading path, a document
+//! at a time, in bounded memory: [`stream`] and [`Documents`]), [`decode`] (bytes to text),
+//! `lines` (the same, line by line), `records` (JSONL lines and CSV rows) and `sink` (`--strict`,
+//! `--skip-bad` and the warnings).
 
 pub mod decode;
 mod error;
+mod lines;
 mod records;
+mod sink;
+mod stream;
 #[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::model::Document;
 pub use error::{Action, ReadError, Warning};
+pub use sink::Counts;
+use sink::Sink;
+pub use stream::Documents;
+use stream::Source;
 
 /// One input named on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +93,10 @@ impl Format {
 
 const STDIN_NAME: &str = "<stdin>";
 
+/// What the reader says after replacing invalid bytes.
+const REPAIRED: &str =
+    "replaced them with U+FFFD, so byte offsets in the tables refer to the repaired text";
+
 /// The documents read, in input order, and the problems got past on the way.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -92,133 +104,31 @@ pub struct Corpus {
     pub warnings: Vec<Warning>,
 }
 
-/// Collects documents and warnings while reading; applies `--strict` and `--skip-bad`.
-struct Reader<'a> {
-    opts: &'a ReadOptions,
-    corpus: Corpus,
+/// Read the inputs as a stream, in the order given: one document at a time, in bounded memory.
+/// Warnings go to `on_warning` as they happen; the stream stops after its first error. Ids are
+/// not checked for uniqueness (that needs every id): see [`read_inputs`].
+pub fn stream<W: FnMut(Warning)>(
+    inputs: &[Input],
+    opts: &ReadOptions,
+    on_warning: W,
+) -> Documents<W> {
+    Documents::new(sources(inputs), opts, on_warning)
 }
 
-impl Reader<'_> {
-    /// A problem that is repaired or skipped by default, and an error under `--strict`.
-    fn tolerate(
-        &mut self,
-        problem: ReadError,
-        action: Action,
-        done: &str,
-    ) -> Result<(), ReadError> {
-        if self.opts.strict {
-            return Err(problem);
-        }
-        let done = format!("{done} (--strict refuses it)");
-        self.warn(problem, action, done);
-        Ok(())
-    }
-
-    /// A malformed JSONL line or CSV row (or a CSV header without a needed column): an error,
-    /// or with `--skip-bad` a warning and `done` (what was skipped).
-    fn bad_record(&mut self, problem: ReadError, done: &str) -> Result<(), ReadError> {
-        if !self.opts.skip_bad {
-            return Err(problem);
-        }
-        self.warn(problem, Action::Skipped, format!("{done} (--skip-bad)"));
-        Ok(())
-    }
-
-    fn warn(&mut self, problem: ReadError, action: Action, done: String) {
-        self.corpus.warnings.push(Warning {
-            problem,
-            action,
-            done,
-        });
-    }
-
-    /// Decode a file's bytes; `None` when it is binary and was skipped.
-    fn text(&mut self, name: &str, bytes: &[u8]) -> Result<Option<String>, ReadError> {
-        let d = decode::decode(bytes);
-        if let Some(offset) = d.nul {
-            let problem = ReadError::Binary {
-                path: name.to_string(),
-                offset,
-            };
-            self.tolerate(problem, Action::Skipped, "skipped the file")?;
-            return Ok(None);
-        }
-        if let Some(bad) = d.invalid {
-            let problem = ReadError::InvalidText {
-                path: name.to_string(),
-                line: bad.line,
-                offset: bad.offset,
-                count: bad.count,
-                encoding: d.encoding,
-            };
-            let done = "replaced them with U+FFFD, so byte offsets in the tables refer to the \
-                        repaired text";
-            self.tolerate(problem, Action::Repaired, done)?;
-        }
-        Ok(Some(d.text))
-    }
-
-    /// Read one file's bytes in `format`; `name` is the path as given, for messages and ids.
-    fn bytes(&mut self, name: &str, bytes: &[u8], format: Format) -> Result<(), ReadError> {
-        let Some(text) = self.text(name, bytes)? else {
-            return Ok(());
-        };
-        let empty = |what| ReadError::Empty {
-            path: name.to_string(),
-            what,
-        };
-        if text.trim().is_empty() {
-            let problem = empty("the file is empty (or only white space)");
-            return self.tolerate(problem, Action::Skipped, "skipped it");
-        }
-        let before = self.corpus.documents.len();
-        let warned = self.corpus.warnings.len();
-        match format {
-            Format::Txt => {
-                let id = Path::new(name)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let doc = document_from_text(&id, name, text, None);
-                self.corpus.documents.push(doc);
-            }
-            Format::Jsonl => records::jsonl(self, name, &text)?,
-            Format::Csv => records::csv(self, name, &text)?,
-        }
-        // A header row and nothing else (all lines skipped is reported line by line).
-        let nothing = self.corpus.documents.len() == before;
-        if nothing && self.corpus.warnings.len() == warned {
-            let problem = empty("no rows after the header: no documents");
-            self.tolerate(problem, Action::Skipped, "nothing to read")?;
-        }
-        Ok(())
-    }
+fn sources(inputs: &[Input]) -> Vec<Source> {
+    inputs
+        .iter()
+        .map(|input| match input {
+            Input::Path(path) => Source::Path(path.clone()),
+            Input::Stdin => Source::Stdin,
+        })
+        .collect()
 }
 
-/// Read every input, in the order given, and check that document ids are unique.
+/// Read every input, in the order given, and check that document ids are unique: the
+/// [`stream`], collected.
 pub fn read_inputs(inputs: &[Input], opts: &ReadOptions) -> Result<Corpus, ReadError> {
-    let mut r = Reader {
-        opts,
-        corpus: Corpus::default(),
-    };
-    for input in inputs {
-        match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .lock()
-                    .read_to_end(&mut bytes)
-                    .map_err(|source| ReadError::Io {
-                        path: STDIN_NAME.to_string(),
-                        source,
-                    })?;
-                r.bytes(STDIN_NAME, &bytes, Format::Jsonl)?;
-            }
-            Input::Path(path) => read_path(&mut r, path)?,
-        }
-    }
-    check_unique(&r.corpus.documents)?;
-    Ok(r.corpus)
+    collect(sources(inputs), opts)
 }
 
 /// Read one file's contents, already in memory, as `format`; `name` is its path (the stem is the
@@ -229,13 +139,24 @@ pub fn read_bytes(
     format: Format,
     opts: &ReadOptions,
 ) -> Result<Corpus, ReadError> {
-    let mut r = Reader {
-        opts,
-        corpus: Corpus::default(),
+    let source = Source::Bytes {
+        name: name.to_string(),
+        bytes: bytes.into(),
+        format,
     };
-    r.bytes(name, bytes, format)?;
-    check_unique(&r.corpus.documents)?;
-    Ok(r.corpus)
+    collect(vec![source], opts)
+}
+
+/// Read a stream whole, with its warnings, and check that the ids are unique.
+fn collect(sources: Vec<Source>, opts: &ReadOptions) -> Result<Corpus, ReadError> {
+    let mut warnings = Vec::new();
+    let documents =
+        Documents::new(sources, opts, |w| warnings.push(w)).collect::<Result<Vec<_>, _>>()?;
+    check_unique(&documents)?;
+    Ok(Corpus {
+        documents,
+        warnings,
+    })
 }
 
 /// Build a Document from a whole text (used for .txt files and for the embedded seed corpus):
@@ -306,38 +227,11 @@ fn io_error(path: &Path, source: std::io::Error) -> ReadError {
     }
 }
 
-/// A path named on the command line: its problems are errors.
-fn read_path(r: &mut Reader, path: &Path) -> Result<(), ReadError> {
-    let meta = fs::metadata(path).map_err(|e| io_error(path, e))?;
-    if meta.is_dir() {
-        let files = txt_files(r, path)?;
-        if files.is_empty() {
-            return Err(ReadError::NoTxtFiles {
-                path: display(path),
-            });
-        }
-        for file in files {
-            // A file found in a folder that cannot be read is skipped, not fatal.
-            match fs::read(&file) {
-                Ok(bytes) => r.bytes(&display(&file), &bytes, Format::Txt)?,
-                Err(e) => r.tolerate(io_error(&file, e), Action::Skipped, "skipped it")?,
-            }
-        }
-        return Ok(());
-    }
-    let name = display(path);
-    let Some(format) = Format::of(path) else {
-        return Err(ReadError::Unsupported { path: name });
-    };
-    let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
-    r.bytes(&name, &bytes, format)
-}
-
 /// Every non-hidden `.txt` file below `root`, sorted by relative path (byte order). The walk
 /// keeps its own stack (no recursion, however deep the folders) and does not follow symlinked
 /// folders, so a link loop cannot make it run forever; symlinked files are followed, and a
 /// broken or looping link is skipped with a warning.
-fn txt_files(r: &mut Reader, root: &Path) -> Result<Vec<PathBuf>, ReadError> {
+fn txt_files<W: FnMut(Warning)>(r: &mut Sink<W>, root: &Path) -> Result<Vec<PathBuf>, ReadError> {
     let mut found = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {

@@ -1,6 +1,6 @@
 //! The statistics behind the comparison tables: interval estimates for shares and their
 //! differences, tests of association for 2x2 tables, keyness scores, multiple-testing
-//! correction and a seeded cluster bootstrap.
+//! correction, and the random numbers and percentiles of the bootstrap ([`crate::aggregate::boot`]).
 //!
 //! Every function is pure and deterministic, works in `f64`, and answers `None` where a value is
 //! undefined instead of returning NaN. Each one names its source; the unit tests pin them to
@@ -275,52 +275,6 @@ impl Rng {
         }
         (m >> 64) as usize
     }
-}
-
-/// Cluster (document) bootstrap of a ratio of sums.
-///
-/// Cluster `i` contributes `(num_i, den_i)`. Each of `reps` replicates draws `clusters.len()`
-/// clusters with replacement ([`Rng`] seeded with `seed`, one [`Rng::below`] per draw, in order)
-/// and computes `sum(num) / sum(den) * scale`; replicates with `sum(den) == 0` (or a non-finite
-/// ratio) are skipped. Returns the 2.5th and 97.5th percentiles of the kept replicates by
-/// [`percentile`] (NumPy's default linear interpolation). `None` with no clusters, `reps == 0`,
-/// or no kept replicate (e.g. every `den` is 0).
-///
-/// One function serves every table: a share (`hits`, `statements` per document), a rate per 1,000
-/// tokens (`hits`, `tokens`, scale 1000) and a mean of per-unit values (`score_sum`,
-/// `statements`). The result depends on the order of `clusters`: callers pass them in a
-/// canonical order (document id order in `tables::summary`, so that a permutation of the corpus
-/// changes nothing), never from a hash map. Sums run sequentially, so the result
-/// is bit-identical on every machine and thread count.
-pub fn bootstrap_ratio(
-    clusters: &[(f64, f64)],
-    scale: f64,
-    reps: usize,
-    seed: u64,
-) -> Option<(f64, f64)> {
-    if clusters.is_empty() || reps == 0 {
-        return None;
-    }
-    let n = clusters.len();
-    let mut rng = Rng::new(seed);
-    let mut values = Vec::with_capacity(reps);
-    for _ in 0..reps {
-        let (mut num, mut den) = (0.0, 0.0);
-        for _ in 0..n {
-            let (x, y) = clusters[rng.below(n)];
-            num += x;
-            den += y;
-        }
-        let ratio = num / den * scale;
-        if den != 0.0 && ratio.is_finite() {
-            values.push(ratio);
-        }
-    }
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_by(f64::total_cmp);
-    Some((percentile(&values, 0.025), percentile(&values, 0.975)))
 }
 
 /// The `q`-quantile (`0 ≤ q ≤ 1`) of ascending `sorted` values by linear interpolation between
@@ -819,71 +773,5 @@ mod tests {
         assert_eq!(percentile(&v, 0.0), 0.1);
         assert_eq!(percentile(&v, 1.0), 0.9);
         assert_eq!(percentile(&[3.0], 0.975), 3.0);
-    }
-
-    const CLUSTERS: [(f64, f64); 8] = [
-        (2.0, 10.0),
-        (0.0, 4.0),
-        (5.0, 12.0),
-        (1.0, 7.0),
-        (3.0, 9.0),
-        (0.0, 3.0),
-        (4.0, 11.0),
-        (1.0, 6.0),
-    ];
-
-    #[test]
-    fn bootstrap_matches_an_independent_python_implementation() {
-        // the reference script reimplements SplitMix64 + Lemire + the resampling loop and takes
-        // numpy.percentile([...], 2.5 / 97.5): the intervals agree to the bit.
-        let got = bootstrap_ratio(&CLUSTERS, 1.0, 2000, 7).unwrap();
-        assert_eq!(got, (0.14814814814814814, 0.33750405844155845));
-        let got = bootstrap_ratio(&CLUSTERS, 1000.0, 999, 20240501).unwrap();
-        assert_eq!(got, (136.30221130221128, 333.3333333333333));
-        // Replicates with sum(den) == 0 are skipped (334 of 500 kept in Python).
-        let got = bootstrap_ratio(&[(1.0, 0.0), (0.0, 0.0), (2.0, 3.0)], 1.0, 500, 3).unwrap();
-        assert_eq!(got, (0.6666666666666666, 1.3333333333333333));
-    }
-
-    #[test]
-    fn bootstrap_is_deterministic_and_seed_dependent() {
-        let a = bootstrap_ratio(&CLUSTERS, 1.0, 1000, 1).unwrap();
-        let b = bootstrap_ratio(&CLUSTERS, 1.0, 1000, 1).unwrap();
-        let c = bootstrap_ratio(&CLUSTERS, 1.0, 1000, 2).unwrap();
-        assert_eq!(a.0.to_bits(), b.0.to_bits());
-        assert_eq!(a.1.to_bits(), b.1.to_bits());
-        assert_ne!(a, c);
-    }
-
-    #[test]
-    fn bootstrap_interval_contains_the_estimate() {
-        let point = 16.0 / 62.0; // sum(num) / sum(den)
-        for seed in 0..5 {
-            let (lo, hi) = bootstrap_ratio(&CLUSTERS, 1.0, 2000, seed).unwrap();
-            assert!(lo < point && point < hi, "seed {seed}: {lo} {point} {hi}");
-            let (lo_k, hi_k) = bootstrap_ratio(&CLUSTERS, 1000.0, 2000, seed).unwrap();
-            close(lo_k, lo * 1000.0, 1e-12);
-            close(hi_k, hi * 1000.0, 1e-12);
-        }
-        // A mean of per-unit values: (score_sum, statements) per document.
-        let docs = [(1.5, 3.0), (-0.5, 2.0), (2.0, 4.0), (0.0, 1.0), (3.0, 5.0)];
-        let mean = 6.0 / 15.0;
-        let (lo, hi) = bootstrap_ratio(&docs, 1.0, 2000, 11).unwrap();
-        assert!(lo < mean && mean < hi, "{lo} {mean} {hi}");
-        // Identical clusters: no sampling variance at all.
-        assert_eq!(
-            bootstrap_ratio(&[(1.0, 4.0); 6], 1.0, 100, 0),
-            Some((0.25, 0.25))
-        );
-    }
-
-    #[test]
-    fn bootstrap_undefined() {
-        assert_eq!(bootstrap_ratio(&[], 1.0, 100, 0), None);
-        assert_eq!(
-            bootstrap_ratio(&[(1.0, 0.0), (0.0, 0.0)], 1.0, 100, 0),
-            None
-        );
-        assert_eq!(bootstrap_ratio(&CLUSTERS, 1.0, 0, 0), None);
     }
 }

@@ -141,6 +141,12 @@ impl OutputSet {
             .with_context(|| format!("cannot write {name}"))
     }
 
+    /// A scratch folder inside the temporary folder for intermediate files (sorted runs): never
+    /// moved into place, removed with the temporary folder.
+    pub fn scratch(&self, name: &str) -> PathBuf {
+        self.tmp.join(".scratch").join(name)
+    }
+
     /// The names of the files written so far, in order.
     pub fn names(&self) -> &[String] {
         &self.names
@@ -281,9 +287,24 @@ pub fn num(x: Option<f64>, decimals: usize) -> String {
     }
 }
 
-/// Whitespace runs as single spaces, for the `text` column.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whitespace runs as single spaces, for the `text` column: the words of `s` (as
+/// `str::split_whitespace` cuts them) joined by one space, written into `out`.
+fn one_line_into(out: &mut String, s: &str) {
+    out.clear();
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+}
+
+/// `n` in decimal, written into `buf` (reused from cell to cell).
+fn int(buf: &mut String, n: usize) -> &str {
+    use std::fmt::Write as _;
+    buf.clear();
+    let _ = write!(buf, "{n}");
+    buf
 }
 
 /// `statements.csv`: the columns.
@@ -338,14 +359,30 @@ impl Rows {
         Rows::open(out, &MATCHES, cfg)
     }
 
-    fn write(&mut self, out: &OutputSet, row: &[impl AsRef<str>]) -> Result<()> {
+    /// One text cell of the current row, guarded as `out` says (see [`guard_cell`]).
+    fn cell(&mut self, out: &OutputSet, cell: &str) -> Result<()> {
+        let name = self.name;
+        let cell = if out.guard {
+            guard_cell(cell)
+        } else {
+            std::borrow::Cow::Borrowed(cell)
+        };
+        self.w
+            .write_field(cell.as_bytes())
+            .with_context(|| format!("cannot write {name}"))
+    }
+
+    /// End the current row.
+    fn end_row(&mut self) -> Result<()> {
         let name = self.name;
         self.w
-            .write_record(out.guarded(row))
+            .write_record(None::<&[u8]>)
             .with_context(|| format!("cannot write {name}"))
     }
 
     /// The rows of one analysed document in `statements.csv`.
+    ///
+    /// Written cell by cell, without building a row of `String`s: this runs for every statement.
     pub fn add_statements(
         &mut self,
         out: &OutputSet,
@@ -353,35 +390,42 @@ impl Rows {
         doc: &Document,
         r: &DocResult,
     ) -> Result<()> {
+        let date = doc.date.as_deref().unwrap_or_default();
+        let mut buf = String::new();
         for s in &r.statements {
             let a = &s.attribution;
-            let mut row = vec![
-                doc.id.clone(),
-                doc.date.clone().unwrap_or_default(),
-                s.sentence_no.to_string(),
-                s.segment.start.to_string(),
-                s.segment.end.to_string(),
-                s.segment.heading.to_string(),
-                a.actor.clone(),
-                a.role.clone(),
-                a.speaker.clone(),
-                a.rule.as_str().to_string(),
-                num(Some(a.confidence), 2),
-                a.target.clone(),
-                s.tokens.to_string(),
-                one_line(&doc.text[s.segment.start..s.segment.end]),
-            ];
+            self.cell(out, &doc.id)?;
+            self.cell(out, date)?;
+            self.cell(out, int(&mut buf, s.sentence_no))?;
+            self.cell(out, int(&mut buf, s.segment.start))?;
+            self.cell(out, int(&mut buf, s.segment.end))?;
+            self.cell(out, if s.segment.heading { "true" } else { "false" })?;
+            self.cell(out, &a.actor)?;
+            self.cell(out, &a.role)?;
+            self.cell(out, &a.speaker)?;
+            self.cell(out, a.rule.as_str())?;
+            self.cell(out, &num(Some(a.confidence), 2))?;
+            self.cell(out, &a.target)?;
+            self.cell(out, int(&mut buf, s.tokens))?;
+            one_line_into(&mut buf, &doc.text[s.segment.start..s.segment.end]);
+            self.cell(out, &buf)?;
+            let mut ms: Vec<&Match> = Vec::new();
             for li in 0..cfg.lexicons.len() {
-                let ms: Vec<&Match> = s.matches.iter().filter(|m| m.lexicon == li).collect();
+                ms.clear();
+                ms.extend(s.matches.iter().filter(|m| m.lexicon == li));
+                if ms.is_empty() {
+                    // What the general case writes for no match: 0 hits, a zero score, no stance.
+                    self.cell(out, "0")?;
+                    self.cell(out, "0.000")?;
+                    self.cell(out, "")?;
+                    continue;
+                }
                 let score: f64 = ms.iter().map(|m| m.signed()).sum();
-                let stance = statement_stance(&ms);
-                row.extend([
-                    ms.len().to_string(),
-                    num(Some(score), 3),
-                    stance.to_string(),
-                ]);
+                self.cell(out, int(&mut buf, ms.len()))?;
+                self.cell(out, &num(Some(score), 3))?;
+                self.cell(out, statement_stance(&ms))?;
             }
-            self.write(out, &row)?;
+            self.end_row()?;
         }
         Ok(())
     }
@@ -394,26 +438,24 @@ impl Rows {
         doc: &Document,
         r: &DocResult,
     ) -> Result<()> {
+        let mut buf = String::new();
         for s in &r.statements {
             for m in &s.matches {
                 let lex = &cfg.lexicons[m.lexicon];
-                self.write(
-                    out,
-                    &[
-                        doc.id.as_str(),
-                        &s.sentence_no.to_string(),
-                        &lex.name,
-                        &lex.entries[m.entry].display(),
-                        &one_line(&doc.text[m.start..m.end]),
-                        &m.start.to_string(),
-                        &m.end.to_string(),
-                        if m.negator.is_some() { "true" } else { "false" },
-                        &num(Some(m.weight), 3),
-                        m.stance.as_str(),
-                        m.cue.as_deref().unwrap_or(""),
-                        m.negator.as_deref().unwrap_or(""),
-                    ],
-                )?;
+                self.cell(out, &doc.id)?;
+                self.cell(out, int(&mut buf, s.sentence_no))?;
+                self.cell(out, &lex.name)?;
+                self.cell(out, &lex.entries[m.entry].display())?;
+                one_line_into(&mut buf, &doc.text[m.start..m.end]);
+                self.cell(out, &buf)?;
+                self.cell(out, int(&mut buf, m.start))?;
+                self.cell(out, int(&mut buf, m.end))?;
+                self.cell(out, if m.negator.is_some() { "true" } else { "false" })?;
+                self.cell(out, &num(Some(m.weight), 3))?;
+                self.cell(out, m.stance.as_str())?;
+                self.cell(out, m.cue.as_deref().unwrap_or(""))?;
+                self.cell(out, m.negator.as_deref().unwrap_or(""))?;
+                self.end_row()?;
             }
         }
         Ok(())

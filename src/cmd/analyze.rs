@@ -5,12 +5,13 @@
 
 use anyhow::{bail, Result};
 
-use crate::aggregate::{Counter, Tally};
+use crate::aggregate::Counter;
 use crate::cli::AnalyzeArgs;
 use crate::cmd::corpus;
 use crate::pipeline;
 use crate::progress::Progress;
 use crate::report;
+use crate::spill::{self, Spill};
 use crate::tables::{self, columns::Names, Period, Settings};
 use crate::write::{OutputSet, Rows};
 
@@ -28,8 +29,9 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let mut out = OutputSet::new(&args.out)?;
     out.set_excel(args.excel);
     out.set_formula_guard(!args.no_formula_guard);
-    let counter = Counter::new(&cfg, args.roles.as_deref());
-    let mut tally = Tally::new(cfg.lexicons.iter().map(|l| l.name.clone()).collect());
+    let counter = Counter::new(&cfg, args.roles.as_deref(), args.bootstrap, args.seed);
+    let mut tally = counter.tally();
+    let mut spill = Spill::new(out.scratch("documents"), spill::RUN_RECORDS);
     let mut digest = report::digest(&cfg, &names, &settings, args.roles.as_deref());
     let mut statements = Rows::statements(&mut out, &cfg)?;
     let mut matches = Rows::matches(&mut out, &cfg)?;
@@ -44,9 +46,11 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
             n_statements += r.statements.len();
             n_matches += r.statements.iter().map(|s| s.matches.len()).sum::<usize>();
         }
+        let (part, records) = pool.install(|| counter.batch(batch, &results));
         tally
-            .merge(pool.install(|| counter.corpus(batch, &results)))
-            .expect("document ids are unique");
+            .merge(part)
+            .expect("tallies of one counter have one shape");
+        spill.extend(records)?;
         progress.inc(batch.len() as u64);
     }
     drop(progress);
@@ -58,7 +62,8 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     }
     statements.finish()?;
     matches.finish()?;
-    pool.install(|| tables::write(&mut out, &names, &tally, &settings))?;
+    let mut sorted = spill.finish()?;
+    digest.fingerprint = tables::write(&mut out, &names, &tally, &settings, &mut sorted)?;
     report::write(
         &mut out,
         &report::Input {

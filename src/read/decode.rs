@@ -27,7 +27,7 @@ pub struct Invalid {
     pub count: usize,
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(super) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decode a file: UTF-16 with a byte-order mark, else UTF-8 (a byte-order mark removed).
 pub fn decode(bytes: &[u8]) -> Decoded {
@@ -50,10 +50,27 @@ fn utf8(bytes: &[u8]) -> Decoded {
             nul,
         };
     }
+    let (text, first, count) = repair_utf8(body);
+    let invalid = first.map(|at| Invalid {
+        offset: at + bom,
+        line: line_of(bytes, at + bom, 1),
+        count,
+    });
+    Decoded {
+        text,
+        encoding: "UTF-8",
+        invalid,
+        nul,
+    }
+}
+
+/// UTF-8 with each invalid sequence replaced by U+FFFD: the text, the offset in `body` of the
+/// first invalid sequence, and how many were replaced. Also used line by line when streaming.
+pub(super) fn repair_utf8(body: &[u8]) -> (String, Option<usize>, usize) {
     let mut text = String::with_capacity(body.len());
     let mut first = None;
     let mut count = 0;
-    let mut at = bom;
+    let mut at = 0;
     for chunk in body.utf8_chunks() {
         text.push_str(chunk.valid());
         at += chunk.valid().len();
@@ -64,17 +81,7 @@ fn utf8(bytes: &[u8]) -> Decoded {
         }
         at += chunk.invalid().len();
     }
-    let invalid = first.map(|offset| Invalid {
-        offset,
-        line: line_of(bytes, offset, 1),
-        count,
-    });
-    Decoded {
-        text,
-        encoding: "UTF-8",
-        invalid,
-        nul,
-    }
+    (text, first, count)
 }
 
 /// UTF-16 after its byte-order mark; an unpaired surrogate or an odd last byte is replaced.

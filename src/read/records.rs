@@ -4,9 +4,13 @@
 //! naming the file and line, or with `--skip-bad` a warning and the record is left out. A date
 //! that does not parse is a warning: the document is kept without it.
 
+use std::io::Read;
+
 use serde_json::Value;
 
-use super::{document_from_text, parse_date_field, Action, ReadError, ReadOptions, Reader};
+use super::lines::LineReader;
+use super::sink::Sink;
+use super::{document_from_text, parse_date_field, Action, ReadError, ReadOptions, Warning};
 use crate::model::Document;
 
 const DEFAULT_DATE_COLUMN: &str = "date";
@@ -23,23 +27,27 @@ fn json_kind(v: &Value) -> &'static str {
     }
 }
 
-/// One document per non-blank line; `name` is the path as given (or `<stdin>`).
-pub(super) fn jsonl(r: &mut Reader, name: &str, text: &str) -> Result<(), ReadError> {
-    for (i, raw) in text.split('\n').enumerate() {
-        if raw.trim().is_empty() {
-            continue;
-        }
-        match json_line(r.opts, name, i as u64 + 1, raw) {
-            Ok((doc, date_problem)) => {
-                if let Some(problem) = date_problem {
-                    r.tolerate(problem, Action::Repaired, DATE_DROPPED)?;
-                }
-                r.corpus.documents.push(doc);
+/// One non-blank JSONL line, `line` of `name` (the path as given, or `<stdin>`): its document,
+/// or `None` when it was skipped (`--skip-bad`).
+pub(super) fn json_record<W: FnMut(Warning)>(
+    sink: &mut Sink<W>,
+    opts: &ReadOptions,
+    name: &str,
+    line: u64,
+    raw: &str,
+) -> Result<Option<Document>, ReadError> {
+    match json_line(opts, name, line, raw) {
+        Ok((doc, date_problem)) => {
+            if let Some(problem) = date_problem {
+                sink.tolerate(problem, Action::Repaired, DATE_DROPPED)?;
             }
-            Err(problem) => r.bad_record(problem, "skipped the line")?,
+            Ok(Some(doc))
+        }
+        Err(problem) => {
+            sink.bad_record(problem, "skipped the line")?;
+            Ok(None)
         }
     }
-    Ok(())
 }
 
 /// One JSONL line: the document and the problem with its date (the document then has none),
@@ -145,94 +153,192 @@ fn csv_error(name: &str, e: &csv::Error) -> ReadError {
     }
 }
 
-/// One document per CSV row after the header. A missing date column is an error only when a
-/// non-default `--date-column` was asked for; a header without a needed column is a problem of
-/// the whole file (with `--skip-bad` the file is skipped).
-pub(super) fn csv(r: &mut Reader, name: &str, text: &str) -> Result<(), ReadError> {
-    let opts = r.opts;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let header = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => return r.bad_record(csv_error(name, &e), "skipped the file"),
-    };
-    let column = |wanted: &str, flag, required: bool| match header.iter().position(|h| h == wanted)
-    {
-        Some(i) => Ok(Some(i)),
-        None if !required => Ok(None),
-        None => Err(ReadError::MissingColumn {
-            path: name.to_string(),
-            column: wanted.to_string(),
-            found: if header.is_empty() {
-                "no header row".to_string()
-            } else {
-                header.iter().collect::<Vec<_>>().join(", ")
-            },
-            flag,
-        }),
-    };
-    let date_required = opts.date_column != DEFAULT_DATE_COLUMN;
-    let columns = (|| {
-        Ok::<_, ReadError>((
-            column(&opts.id_column, "--id-column", true)?.unwrap_or(0),
-            column(&opts.text_column, "--text-column", true)?.unwrap_or(0),
-            column(&opts.date_column, "--date-column", date_required)?,
-        ))
-    })();
-    let (id_col, text_col, date_col) = match columns {
-        Ok(c) => c,
-        Err(problem) => return r.bad_record(problem, "skipped the file"),
-    };
-    let mut meta_cols: Vec<usize> = (0..header.len())
-        .filter(|&i| i != id_col && i != text_col && Some(i) != date_col)
-        .collect();
-    meta_cols.sort_by(|&a, &b| header[a].cmp(&header[b]));
+/// Where the CSV parser gets its bytes from: decoding problems it has met are reported in order
+/// with the rows ([`LineReader`]), or there are none (text already in memory).
+pub(super) trait RowSource: Read {
+    /// Report the decoding problems on lines before `line`.
+    fn settle<W: FnMut(Warning)>(&mut self, sink: &mut Sink<W>, line: u64)
+        -> Result<(), ReadError>;
+    /// A read error met by the parser, as it was.
+    fn take_error(&mut self) -> Option<ReadError>;
+}
 
-    for record in reader.records() {
-        let record = match record {
-            Ok(record) => record,
+impl RowSource for LineReader {
+    fn settle<W: FnMut(Warning)>(
+        &mut self,
+        sink: &mut Sink<W>,
+        line: u64,
+    ) -> Result<(), ReadError> {
+        sink.drain(&mut self.lines.pending, line)
+    }
+    fn take_error(&mut self) -> Option<ReadError> {
+        self.error.take()
+    }
+}
+
+impl RowSource for &[u8] {
+    fn settle<W: FnMut(Warning)>(&mut self, _: &mut Sink<W>, _: u64) -> Result<(), ReadError> {
+        Ok(())
+    }
+    fn take_error(&mut self) -> Option<ReadError> {
+        None
+    }
+}
+
+/// A CSV file being read, one document per row after the header.
+pub(super) struct CsvFile<R: RowSource> {
+    name: String,
+    reader: csv::Reader<R>,
+    header: csv::StringRecord,
+    id_col: usize,
+    text_col: usize,
+    date_col: Option<usize>,
+    meta_cols: Vec<usize>,
+    record: csv::StringRecord,
+}
+
+impl<R: RowSource> CsvFile<R> {
+    /// Read the header. A missing date column is an error only when a non-default
+    /// `--date-column` was asked for; a header without a needed column is a problem of the whole
+    /// file: `None` when it was skipped (`--skip-bad`).
+    pub fn open<W: FnMut(Warning)>(
+        sink: &mut Sink<W>,
+        opts: &ReadOptions,
+        name: &str,
+        input: R,
+    ) -> Result<Option<Self>, ReadError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(input);
+        let header = reader.headers().cloned();
+        if let Some(e) = reader.get_mut().take_error() {
+            return Err(e);
+        }
+        let next = reader.position().line();
+        reader.get_mut().settle(sink, next)?;
+        let header = match header {
+            Ok(h) => h,
             Err(e) => {
-                r.bad_record(csv_error(name, &e), "skipped the row")?;
-                continue;
+                sink.bad_record(csv_error(name, &e), "skipped the file")?;
+                return Ok(None);
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        let id = &record[id_col];
-        if id.is_empty() {
-            let problem = ReadError::FieldType {
-                path: name.to_string(),
-                line,
-                field: opts.id_column.clone(),
-                expected: "a non-empty value",
-                found: "an empty value",
+        let column =
+            |wanted: &str, flag, required: bool| match header.iter().position(|h| h == wanted) {
+                Some(i) => Ok(Some(i)),
+                None if !required => Ok(None),
+                None => Err(ReadError::MissingColumn {
+                    path: name.to_string(),
+                    column: wanted.to_string(),
+                    found: if header.is_empty() {
+                        "no header row".to_string()
+                    } else {
+                        header.iter().collect::<Vec<_>>().join(", ")
+                    },
+                    flag,
+                }),
             };
-            r.bad_record(problem, "skipped the row")?;
-            continue;
-        }
-        let date = match date_col.map(|i| &record[i]) {
-            None | Some("") => None,
-            Some(value) => match parse_date_field(value) {
-                Some(d) => Some(d),
-                None => {
-                    let problem = ReadError::BadDate {
-                        path: name.to_string(),
-                        line,
-                        field: opts.date_column.clone(),
-                        value: value.to_string(),
-                    };
-                    r.tolerate(problem, Action::Repaired, DATE_DROPPED)?;
-                    None
-                }
-            },
+        let date_required = opts.date_column != DEFAULT_DATE_COLUMN;
+        let columns = (|| {
+            Ok::<_, ReadError>((
+                column(&opts.id_column, "--id-column", true)?.unwrap_or(0),
+                column(&opts.text_column, "--text-column", true)?.unwrap_or(0),
+                column(&opts.date_column, "--date-column", date_required)?,
+            ))
+        })();
+        let (id_col, text_col, date_col) = match columns {
+            Ok(c) => c,
+            Err(problem) => {
+                sink.bad_record(problem, "skipped the file")?;
+                return Ok(None);
+            }
         };
-        let source = format!("{name}:{line}");
-        let mut doc = document_from_text(id, &source, record[text_col].to_string(), date);
-        doc.meta = meta_cols
-            .iter()
-            .map(|&i| (header[i].to_string(), record[i].to_string()))
+        let mut meta_cols: Vec<usize> = (0..header.len())
+            .filter(|&i| i != id_col && i != text_col && Some(i) != date_col)
             .collect();
-        r.corpus.documents.push(doc);
+        meta_cols.sort_by(|&a, &b| header[a].cmp(&header[b]));
+        Ok(Some(CsvFile {
+            name: name.to_string(),
+            reader,
+            header,
+            id_col,
+            text_col,
+            date_col,
+            meta_cols,
+            record: csv::StringRecord::new(),
+        }))
     }
-    Ok(())
+
+    /// Where the rows come from.
+    pub fn source(&self) -> &R {
+        self.reader.get_ref()
+    }
+
+    /// The next row's document; `None` at the end of the file. Bad rows are errors, or skipped
+    /// with a warning (`--skip-bad`).
+    pub fn next_doc<W: FnMut(Warning)>(
+        &mut self,
+        sink: &mut Sink<W>,
+        opts: &ReadOptions,
+    ) -> Result<Option<Document>, ReadError> {
+        let name = self.name.as_str();
+        loop {
+            let read = self.reader.read_record(&mut self.record);
+            if let Some(e) = self.reader.get_mut().take_error() {
+                return Err(e);
+            }
+            let next = self.reader.position().line();
+            match read {
+                Ok(true) => self.reader.get_mut().settle(sink, next)?,
+                Ok(false) => {
+                    self.reader.get_mut().settle(sink, u64::MAX)?;
+                    return Ok(None);
+                }
+                Err(e) => {
+                    self.reader.get_mut().settle(sink, next)?;
+                    sink.bad_record(csv_error(name, &e), "skipped the row")?;
+                    continue;
+                }
+            }
+            let record = &self.record;
+            let line = record.position().map_or(0, |p| p.line());
+            let id = &record[self.id_col];
+            if id.is_empty() {
+                let problem = ReadError::FieldType {
+                    path: name.to_string(),
+                    line,
+                    field: opts.id_column.clone(),
+                    expected: "a non-empty value",
+                    found: "an empty value",
+                };
+                sink.bad_record(problem, "skipped the row")?;
+                continue;
+            }
+            let date = match self.date_col.map(|i| &record[i]) {
+                None | Some("") => None,
+                Some(value) => match parse_date_field(value) {
+                    Some(d) => Some(d),
+                    None => {
+                        let problem = ReadError::BadDate {
+                            path: name.to_string(),
+                            line,
+                            field: opts.date_column.clone(),
+                            value: value.to_string(),
+                        };
+                        sink.tolerate(problem, Action::Repaired, DATE_DROPPED)?;
+                        None
+                    }
+                },
+            };
+            let source = format!("{name}:{line}");
+            let text = record[self.text_col].to_string();
+            let mut doc = document_from_text(id, &source, text, date);
+            doc.meta = self
+                .meta_cols
+                .iter()
+                .map(|&i| (self.header[i].to_string(), record[i].to_string()))
+                .collect();
+            return Ok(Some(doc));
+        }
+    }
 }

@@ -1,5 +1,8 @@
 use super::*;
 
+mod streaming;
+mod whole;
+
 const SEED_003: &str = include_str!("../../seeds/003_8edb6b4773bf86b6.txt");
 
 fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {

@@ -194,7 +194,7 @@ pub fn reproduce(r: &Report, b: &mut Vec<Block>) {
         ))],
         vec![
             text("Corpus fingerprint: "),
-            code(r.digest.fingerprint()),
+            code(&r.digest.fingerprint),
             text(
                 " (SHA-256 over every document's id, a 0xFF byte and the SHA-256 of its text, in \
                  id order).",

@@ -10,8 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use sha2::{Digest as _, Sha256};
-
 use crate::aggregate::{counted, score_units, SCORE_UNITS};
 use crate::model::Document;
 use crate::pipeline::{Config, DocResult, Statement};
@@ -86,8 +84,9 @@ pub struct Digest {
     pub attributions: BTreeMap<String, Attributions>,
     /// (actor, lexicon index) -> the strongest statements, strongest first.
     pub evidence: BTreeMap<(String, usize), Vec<Quote>>,
-    /// Document id -> SHA-256 of its text, for the corpus fingerprint.
-    texts: BTreeMap<String, [u8; 32]>,
+    /// The corpus fingerprint (see [`crate::tables::documents::write`]), set once the documents
+    /// are sorted.
+    pub fingerprint: String,
 }
 
 impl Digest {
@@ -106,15 +105,13 @@ impl Digest {
             matches: 0,
             attributions: BTreeMap::new(),
             evidence: BTreeMap::new(),
-            texts: BTreeMap::new(),
+            fingerprint: String::new(),
         }
     }
 
     /// Count one analysed document and keep its statements that are among the strongest.
     pub fn add(&mut self, cfg: &Config, doc: &Document, result: &DocResult) {
         self.documents += 1;
-        self.texts
-            .insert(doc.id.clone(), Sha256::digest(doc.text.as_bytes()).into());
         if let Some(date) = &doc.date {
             self.dated += 1;
             if self.first_date.as_ref().is_none_or(|d| date < d) {
@@ -139,18 +136,6 @@ impl Digest {
                 self.offer(cfg, doc, s, lex);
             }
         }
-    }
-
-    /// The corpus fingerprint: SHA-256 over every document's id, a 0xFF byte and the SHA-256 of
-    /// its text, documents in id order (so it does not depend on the input order).
-    pub fn fingerprint(&self) -> String {
-        let mut h = Sha256::new();
-        for (id, text) in &self.texts {
-            h.update(id.as_bytes());
-            h.update([0xff]);
-            h.update(text);
-        }
-        format!("{:x}", h.finalize())
     }
 
     /// Keep statement `s` for (its actor, `lex`) when it is among the strongest so far.

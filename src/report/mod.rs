@@ -224,8 +224,8 @@ fn tables(input: &Input, pairs: &[(String, String)]) -> Tables {
             Period::Month => "month",
             Period::Year => "year",
         },
-        documents: tally.docs.len(),
-        dated: tally.docs.values().filter(|d| d.date.is_some()).count(),
+        documents: tally.documents as usize,
+        dated: tally.dated as usize,
     }
 }
 

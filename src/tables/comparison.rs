@@ -190,20 +190,18 @@ impl Row {
 
 /// The comparison rows: pairs in settings order, each with every lexicon; q-values over all.
 pub fn rows(names: &Names, tally: &Tally, settings: &Settings) -> Vec<Row> {
-    let totals = tally.totals();
-    let cell = |actor: &str, li: usize| {
-        totals
-            .get(&(actor.to_string(), li))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let cell = |actor: &str, li: usize| tally.cell(actor, li);
     let mut rows = Vec::new();
     for (a, b) in &settings.pairs {
         for (li, lexicon) in names.lexicons.iter().enumerate() {
-            let prior = totals
+            let n_lex = names.lexicons.len();
+            let prior = tally
+                .total
+                .cells
                 .iter()
-                .filter(|((_, l), _)| *l == li)
-                .fold((0, 0), |(k, n), (_, c)| {
+                .skip(li)
+                .step_by(n_lex)
+                .fold((0, 0), |(k, n), c| {
                     (k + c.statements_with_hits, n + c.statements)
                 });
             rows.push(compare(a, b, lexicon, cell(a, li), cell(b, li), prior));

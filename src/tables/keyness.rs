@@ -151,15 +151,15 @@ pub fn write(out: &mut OutputSet, names: &Names, tally: &Tally, settings: &Setti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
+    use std::collections::HashMap;
 
-    fn counts(words: &[(&str, u64)]) -> BTreeMap<String, u64> {
+    fn counts(words: &[(&str, u64)]) -> HashMap<String, u64> {
         words.iter().map(|(w, n)| (w.to_string(), *n)).collect()
     }
 
     #[test]
     fn keyness_matches_the_formulas_and_is_antisymmetric() {
-        let mut t = Tally::new(vec![]);
+        let mut t = Tally::new(vec![], vec![], 0, 0);
         t.terms.insert(
             "A".into(),
             counts(&[("sovereignty", 8), ("trade", 2), ("peace", 5)]),

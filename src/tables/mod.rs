@@ -17,6 +17,7 @@ pub mod timeline;
 use anyhow::Result;
 
 use crate::aggregate::Tally;
+use crate::spill::Sorted;
 use crate::write::OutputSet;
 use columns::Names;
 
@@ -55,7 +56,16 @@ pub struct Settings {
 }
 
 /// Write every table and then `columns.csv`.
-pub fn write(out: &mut OutputSet, names: &Names, tally: &Tally, settings: &Settings) -> Result<()> {
+///
+/// `documents` are the per-document records in id order (from [`crate::spill`]); the return
+/// value is the corpus fingerprint computed from them (see [`documents::write`]).
+pub fn write(
+    out: &mut OutputSet,
+    names: &Names,
+    tally: &Tally,
+    settings: &Settings,
+    documents: &mut Sorted,
+) -> Result<String> {
     let rows = summary::rows(names, tally, settings);
     summary::write(out, names, &rows)?;
     if settings.wide {
@@ -66,25 +76,10 @@ pub fn write(out: &mut OutputSet, names: &Names, tally: &Tally, settings: &Setti
     comparison::write(out, names, tally, settings)?;
     keyness::write(out, names, tally, settings)?;
     timeline::write(out, names, tally, settings)?;
-    documents::write(out, names, tally)?;
+    let fingerprint = documents::write(out, names, tally, documents)?;
     let written = out.names().to_vec();
-    columns::write(out, names, &written)
-}
-
-/// The bootstrap seed of one (actor, lexicon) cell: the run's seed mixed with a hash of the two
-/// names, so every cell draws its own stream and the numbers do not depend on which cells are
-/// computed, in which order or on which thread.
-///
-/// The hash is 64-bit FNV-1a over `actor`, a 0xFF byte (never in UTF-8) and `lexicon`; the mix is
-/// one SplitMix64 step of `seed ^ hash`. Both are fixed, portable definitions.
-pub fn cell_seed(seed: u64, actor: &str, lexicon: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let bytes = actor.bytes().chain([0xff]).chain(lexicon.bytes());
-    for b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    crate::stats::Rng::new(seed ^ h).next_u64()
+    columns::write(out, names, &written)?;
+    Ok(fingerprint)
 }
 
 #[cfg(test)]
@@ -96,18 +91,5 @@ mod tests {
         assert_eq!(Period::Day.of("2025-12-04"), "2025-12-04");
         assert_eq!(Period::Month.of("2025-12-04"), "2025-12");
         assert_eq!(Period::Year.of("2025-12-04"), "2025");
-    }
-
-    #[test]
-    fn cell_seeds_differ_by_cell_and_seed() {
-        // The independent Python of scripts/tables_reference.py (FNV-1a, then SplitMix64).
-        assert_eq!(cell_seed(1, "China", "ceasefire"), 2479740618433235182);
-        assert_eq!(cell_seed(7, "France", "ceasefire"), 7862409305725891027);
-        let a = cell_seed(1, "China", "ceasefire");
-        assert_eq!(a, cell_seed(1, "China", "ceasefire"));
-        assert_ne!(a, cell_seed(2, "China", "ceasefire"));
-        assert_ne!(a, cell_seed(1, "France", "ceasefire"));
-        assert_ne!(a, cell_seed(1, "China", "sovereignty"));
-        assert_ne!(cell_seed(1, "ab", "c"), cell_seed(1, "a", "bc"));
     }
 }

@@ -1,13 +1,12 @@
 //! `summary.csv` (actor × lexicon) and its wide layout `summary_wide.csv` (lexicon × measure ×
 //! actor): counts, the share of statements with a Wilson interval, and hits per 1,000 tokens and
-//! the mean signed score with document-clustered bootstrap intervals.
+//! the mean signed score with Poisson document bootstrap intervals.
 
 use anyhow::Result;
-use rayon::prelude::*;
 
 use super::columns::{col, FileSpec, Names};
-use super::{cell_seed, Settings};
-use crate::aggregate::{Cell, Tally};
+use super::Settings;
+use crate::aggregate::{Cell, Replicates, Tally};
 use crate::stats::{self, Z95};
 use crate::write::{num, OutputSet};
 
@@ -32,10 +31,10 @@ pub const SPEC: FileSpec = FileSpec {
         col("documents", "The documents in which the actor holds statements: the clusters of the bootstrap."),
         col("share_lo", "The lower bound of the Wilson 95% interval of `share` (4 decimals)."),
         col("share_hi", "The upper bound of the Wilson 95% interval of `share` (4 decimals)."),
-        col("hits_per_1k_tokens_lo", "The lower bound of the 95% document-clustered bootstrap interval of `hits_per_1k_tokens` (3 decimals; empty with fewer than 2 documents or `--bootstrap 0`)."),
+        col("hits_per_1k_tokens_lo", "The lower bound of the 95% Poisson document bootstrap interval of `hits_per_1k_tokens` (3 decimals; empty with fewer than 2 documents or `--bootstrap 0`)."),
         col("hits_per_1k_tokens_hi", "The upper bound of that interval (3 decimals)."),
         col("mean_score", "`score_sum / statements`, the mean signed score per statement: above 0 when support outweighs opposition (4 decimals)."),
-        col("mean_score_lo", "The lower bound of the 95% document-clustered bootstrap interval of `mean_score` (4 decimals; empty with fewer than 2 documents or `--bootstrap 0`)."),
+        col("mean_score_lo", "The lower bound of the 95% Poisson document bootstrap interval of `mean_score` (4 decimals; empty with fewer than 2 documents or `--bootstrap 0`)."),
         col("mean_score_hi", "The upper bound of that interval (4 decimals)."),
     ],
 };
@@ -111,50 +110,37 @@ impl Row {
     }
 }
 
-/// The summary rows: actors in table order, each with every lexicon. The bootstrap runs per
-/// cell on the rayon pool, each cell with its own seed ([`cell_seed`]), so the numbers are the
-/// same whatever the thread count.
+/// An interval of the replicate sums: [`Replicates::rate_ci`] or [`Replicates::mean_ci`].
+type Interval = fn(&Replicates, usize, usize, usize) -> Option<(f64, f64)>;
+
+/// The summary rows: actors in table order, each with every lexicon. The bootstrap intervals
+/// come from the tally's Poisson replicate sums ([`crate::aggregate::boot`]), which do not
+/// depend on the order of the documents nor on the thread count.
 pub fn rows(names: &Names, tally: &Tally, settings: &Settings) -> Vec<Row> {
-    let totals = tally.totals();
-    let keys: Vec<(&String, usize)> = names
-        .actors
-        .iter()
-        .flat_map(|a| (0..names.lexicons.len()).map(move |l| (a, l)))
-        .collect();
-    keys.par_iter()
-        .map(|&(actor, li)| {
-            let lexicon = &names.lexicons[li];
-            let cell = totals
-                .get(&(actor.clone(), li))
-                .cloned()
-                .unwrap_or_default();
-            let clusters = tally.clusters(actor, li);
-            let seed = cell_seed(settings.seed, actor, lexicon);
-            let boot = |pairs: Vec<(f64, f64)>, scale: f64| {
-                if clusters.len() < 2 {
+    let n_lex = tally.lexicons.len();
+    let mut rows = Vec::new();
+    for actor in &names.actors {
+        for (li, lexicon) in names.lexicons.iter().enumerate() {
+            let cell = tally.cell(actor, li);
+            let documents = tally.actor_documents(actor);
+            let boot = |ci: Interval| {
+                if documents < 2 || settings.bootstrap == 0 {
                     return None;
                 }
-                stats::bootstrap_ratio(&pairs, scale, settings.bootstrap, seed)
+                ci(&tally.boot, tally.actor_index(actor)?, li, n_lex)
             };
-            let rate = clusters
-                .iter()
-                .map(|c| (c.hits as f64, c.tokens as f64))
-                .collect();
-            let mean = clusters
-                .iter()
-                .map(|c| (c.score_sum(), c.statements as f64))
-                .collect();
-            Row {
+            rows.push(Row {
                 actor: actor.clone(),
                 lexicon: lexicon.clone(),
-                documents: clusters.len(),
+                documents: documents as usize,
                 share_ci: stats::wilson(cell.statements_with_hits, cell.statements, Z95),
-                rate_ci: boot(rate, 1000.0),
-                mean_ci: boot(mean, 1.0),
+                rate_ci: boot(Replicates::rate_ci),
+                mean_ci: boot(Replicates::mean_ci),
                 cell,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    rows
 }
 
 /// Write `summary.csv`.

@@ -74,14 +74,19 @@ impl Row {
 
 /// The rows: (period, actor, lexicon) in table order.
 pub fn rows(names: &Names, tally: &Tally, settings: &Settings) -> Vec<Row> {
+    let n_lex = tally.lexicons.len();
     let mut periods: BTreeMap<&str, PeriodCells> = BTreeMap::new();
-    for d in tally.docs.values() {
-        let Some(date) = &d.date else { continue };
-        let cells = periods.entry(settings.period.of(date)).or_default();
-        for (k, c) in d.cells.iter().filter(|(_, c)| c.statements > 0) {
-            let e = cells.entry(k.clone()).or_default();
-            e.0 += 1;
-            e.1.add(c);
+    for (date, cells) in &tally.dates {
+        let p = periods.entry(settings.period.of(date)).or_default();
+        for (ai, actor) in tally.actors.iter().enumerate() {
+            if cells.documents[ai] == 0 {
+                continue;
+            }
+            for li in 0..n_lex {
+                let e = p.entry((actor.clone(), li)).or_default();
+                e.0 += cells.documents[ai];
+                e.1.add(&cells.cells[ai * n_lex + li]);
+            }
         }
     }
     let mut rows = Vec::new();
