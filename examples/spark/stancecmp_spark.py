@@ -77,10 +77,17 @@ def parse_args(argv):
     m.add_argument("--seed", type=int)
     m.add_argument("--roles")
     m.add_argument("--lexicons",
-                   help="a local folder of data files: shipped to the executors with addFile")
+                   help="a local folder of data files: shipped to the executors with addFile "
+                   "(and given to reduce too)")
     m.add_argument("--id-column")
     m.add_argument("--text-column")
     m.add_argument("--date-column")
+    m.add_argument("--map-threads", type=int, metavar="N",
+                   help="`--threads N` for every map process (default: one per core of the "
+                   "executor's machine)")
+    m.add_argument("--no-rows", action="store_true",
+                   help="partials without the statement and match rows: much smaller, and "
+                   "reduce writes every table but statements.csv and matches.csv")
     m.add_argument("--map-arg", action="append", default=[], metavar="ARG",
                    help="one more argument for `stancecmp map` (repeatable)")
     # Options of `stancecmp reduce` (the output).
@@ -128,11 +135,17 @@ def map_args(a, lexicons_name):
         value = getattr(a, flag)
         if value is not None:
             args += ["--" + flag.replace("_", "-"), value]
+    if a.map_threads is not None:
+        args += ["--threads", str(a.map_threads)]
+    if a.no_rows:
+        args.append("--no-rows")
     return args + a.map_arg
 
 
 def reduce_args(a, work, out):
     args = ["reduce", work, "--out", out]
+    if a.lexicons is not None:
+        args += ["--lexicons", os.path.abspath(a.lexicons)]
     for pair in a.compare:
         args += ["--compare", pair]
     if a.period is not None:

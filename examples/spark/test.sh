@@ -113,14 +113,17 @@ compare_csvs() {
   echo "spark test: $n CSV files identical ($a vs $b)"
 }
 
-# run_case NAME CORPUS PARTITIONS MAP_AND_ANALYZE_OPTIONS... -- REPORT_OPTIONS...
+# run_case NAME CORPUS PARTITIONS ANALYSIS_OPTIONS... -- REPORT_OPTIONS... -- JOB_OPTIONS...
+# (analysis and report options go to analyze and to the job; job options to the job only)
 run_case() {
   local name=$1 corpus=$2 partitions=$3
   shift 3
-  local analysis=() report=()
+  local analysis=() report=() job=()
   while [ "$1" != -- ]; do analysis+=("$1"); shift; done
   shift
-  report=("$@")
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do report+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  job=("$@")
   local t0 t1 t2
   t0=$(now)
   # Run analyze from an empty folder, as the job runs map and reduce, so neither picks up a
@@ -130,7 +133,7 @@ run_case() {
     --quiet "${analysis[@]}" "${report[@]}")
   t1=$(now)
   "$PY" "$JOB" "${SPARK[@]}" --binary "$JOB_BIN" --input "$corpus" --partitions "$partitions" \
-    --work "$T/$name-work" --out "$T/$name-spark" "${analysis[@]}" "${report[@]}"
+    --work "$T/$name-work" --out "$T/$name-spark" "${analysis[@]}" "${report[@]}" "${job[@]}"
   t2=$(now)
   local parts
   parts=$(find "$T/$name-work" -name 'part-*' | wc -l)
@@ -140,7 +143,8 @@ run_case() {
 }
 
 echo "spark test: 2. the 2 MB corpus in 4 partitions"
-run_case main "$T/corpus.jsonl" 4 --seed 5 -- --no-charts --wide
+run_case main "$T/corpus.jsonl" 4 --seed 5 -- --no-charts --wide -- --map-threads 1
 echo "spark test: 3. the edge corpus in 48 partitions (empty ones included), other options"
-run_case edge "$T/edge.jsonl" 48 --bootstrap 300 --roles official,expert -- --no-charts --period day
+run_case edge "$T/edge.jsonl" 48 --bootstrap 300 --roles official,expert --lexicons "$ROOT/lexicons" \
+  -- --no-charts --period day --compare France,China
 echo "spark test: all checks passed"
