@@ -20,6 +20,11 @@ pub enum Command {
     ///
     /// With no INPUT, analyses the embedded seed corpus (five news articles on China and France).
     Analyze(AnalyzeArgs),
+    /// Analyse a piece of a corpus (JSONL on standard input) and write its partial result on
+    /// standard output, for `reduce` (Spark, Hadoop Streaming, GNU parallel).
+    Map(MapArgs),
+    /// Merge the partial results of `map` and write the tables, charts and report of the whole.
+    Reduce(ReduceArgs),
     /// Show why one statement was attributed as it was: mentions, predicates and rules tried.
     Explain(crate::cmd::explain::ExplainArgs),
     /// Measure attribution and lexicon scoring against a hand-annotated gold file.
@@ -128,6 +133,89 @@ pub struct AnalyzeArgs {
 
     /// Write text cells as they are, even those a spreadsheet would run as a formula (by
     /// default a cell starting with =, +, -, @ gets a leading ').
+    #[arg(long)]
+    pub no_formula_guard: bool,
+}
+
+/// `stancecmp map`.
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// The corpus options; without INPUT, JSONL is read from standard input.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+
+    /// Count only statements by speakers in these roles (narration always counts), as in
+    /// `analyze`; every partial of a corpus must use the same roles.
+    #[arg(long, value_name = "ROLES", value_delimiter = ',', value_parser = ["official", "state_media", "expert", "other"])]
+    pub roles: Option<Vec<String>>,
+
+    /// Bootstrap replicates, as in `analyze` (the same in every partial).
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub bootstrap: usize,
+
+    /// Seed of the bootstrap, as in `analyze` (the same in every partial).
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Leave the statement and match rows out of the partial result (much smaller): `reduce`
+    /// then writes every table but statements.csv and matches.csv.
+    #[arg(long)]
+    pub no_rows: bool,
+}
+
+/// `stancecmp reduce`.
+#[derive(Debug, Args)]
+pub struct ReduceArgs {
+    /// Partial results of `map`: files, `-` for standard input, or folders (every file whose
+    /// name does not start with `_` or `.`, in name order). Give them in corpus order.
+    #[arg(value_name = "PARTIAL", required = true)]
+    pub partials: Vec<String>,
+
+    /// Folder of data files (the same as `map` used).
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+
+    /// Worker threads.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Output folder.
+    #[arg(long, short, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+
+    /// Actor pairs to compare, as in `analyze`.
+    #[arg(long, value_name = "A,B")]
+    pub compare: Vec<String>,
+
+    /// Period of timeline.csv, as in `analyze`.
+    #[arg(long, value_name = "PERIOD", default_value = "month", value_parser = ["day", "month", "year"])]
+    pub period: String,
+
+    /// CSV for Excel, as in `analyze`.
+    #[arg(long)]
+    pub excel: bool,
+
+    /// Also write summary_wide.csv, as in `analyze`.
+    #[arg(long)]
+    pub wide: bool,
+
+    /// No charts, as in `analyze`.
+    #[arg(long)]
+    pub no_charts: bool,
+
+    /// Chart width in pixels, as in `analyze`.
+    #[arg(long, value_name = "PX", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(320..=8000))]
+    pub chart_width: u32,
+
+    /// Chart height in pixels, as in `analyze`.
+    #[arg(long, value_name = "PX", default_value_t = 600, value_parser = clap::value_parser!(u32).range(200..=8000))]
+    pub chart_height: u32,
+
+    /// No progress bar and no closing line.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Write cells as they are, as in `analyze`.
     #[arg(long)]
     pub no_formula_guard: bool,
 }

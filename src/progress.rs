@@ -30,6 +30,22 @@ impl Progress {
         Progress { bar: Some(bar) }
     }
 
+    /// A counter of documents for a stream of unknown length, labelled `what`; hidden like
+    /// [`Progress::new`].
+    pub fn documents(what: &str, quiet: bool) -> Progress {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        let style = ProgressStyle::with_template(
+            "stancecmp: {msg:<22} {spinner} {human_pos} documents ({per_sec}, {elapsed})",
+        )
+        .expect("the template is valid");
+        bar.set_style(style);
+        bar.set_message(what.to_string());
+        Progress { bar: Some(bar) }
+    }
+
     /// A bar that draws nothing.
     pub fn hidden() -> Progress {
         Progress { bar: None }

@@ -27,11 +27,14 @@ pub struct OutputSet {
     /// Guard text cells against formula injection (on unless `--no-formula-guard`).
     guard: bool,
     committed: bool,
+    /// This run created `dir`: a failed run removes it again (when empty).
+    created: bool,
 }
 
 impl OutputSet {
     /// Prepare writing into `dir` (created when missing).
     pub fn new(dir: &Path) -> Result<OutputSet> {
+        let created = !dir.exists();
         fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the output folder {}", dir.display()))?;
         remove_stale_temps(dir);
@@ -50,6 +53,7 @@ impl OutputSet {
             excel: false,
             guard: true,
             committed: false,
+            created,
         })
     }
 
@@ -183,6 +187,9 @@ impl Drop for OutputSet {
     fn drop(&mut self) {
         if !self.committed {
             fs::remove_dir_all(&self.tmp).ok();
+            if self.created {
+                fs::remove_dir(&self.dir).ok();
+            }
         }
         interrupt::unregister(&self.tmp);
     }
@@ -333,10 +340,14 @@ pub const STATEMENTS: FileSpec = FileSpec {
     ],
 };
 
-/// A table written row by row as documents stream through (`statements.csv`, `matches.csv`).
-pub struct Rows {
-    w: csv::Writer<BufWriter<fs::File>>,
+/// A table written row by row as documents stream through (`statements.csv`, `matches.csv`):
+/// into its file in an [`OutputSet`], or as CSV text in memory (the rows of a partial result of
+/// `stancecmp map`, without header or formula guard).
+pub struct Rows<W: Write = BufWriter<fs::File>> {
+    w: csv::Writer<W>,
     name: &'static str,
+    /// Guard text cells against formula injection ([`guard_cell`]).
+    guard: bool,
 }
 
 impl Rows {
@@ -346,7 +357,11 @@ impl Rows {
         let mut w = out.csv(name)?;
         w.write_record(spec.header(&Names::new(cfg)))
             .with_context(|| format!("cannot write {name}"))?;
-        Ok(Rows { w, name })
+        Ok(Rows {
+            w,
+            name,
+            guard: out.guard,
+        })
     }
 
     /// `statements.csv`, header written.
@@ -359,10 +374,72 @@ impl Rows {
         Rows::open(out, &MATCHES, cfg)
     }
 
-    /// One text cell of the current row, guarded as `out` says (see [`guard_cell`]).
-    fn cell(&mut self, out: &OutputSet, cell: &str) -> Result<()> {
+    /// Append complete records given as CSV text (the rows of a partial result), guarded as
+    /// `out` says: the bytes are those the rows would have had if written here directly.
+    pub fn append_csv(&mut self, text: &str) -> Result<()> {
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(false)
+            .from_reader(text.as_bytes());
+        let mut record = csv::StringRecord::new();
+        while r
+            .read_record(&mut record)
+            .with_context(|| format!("damaged {} rows in a partial result", self.name))?
+        {
+            for field in record.iter() {
+                self.cell(field)?;
+            }
+            self.end_row()?;
+        }
+        Ok(())
+    }
+
+    /// Flush the file (reporting a full disk with the file name).
+    pub fn finish(self) -> Result<()> {
+        finish(self.w, self.name)
+    }
+}
+
+impl Rows<Vec<u8>> {
+    fn text_writer() -> csv::Writer<Vec<u8>> {
+        csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new())
+    }
+
+    /// Rows of `statements.csv` as CSV text, without header or formula guard.
+    pub fn statements_text() -> Rows<Vec<u8>> {
+        Rows {
+            w: Rows::text_writer(),
+            name: STATEMENTS.name,
+            guard: false,
+        }
+    }
+
+    /// Rows of `matches.csv` as CSV text, without header or formula guard.
+    pub fn matches_text() -> Rows<Vec<u8>> {
+        Rows {
+            w: Rows::text_writer(),
+            name: MATCHES.name,
+            guard: false,
+        }
+    }
+
+    /// The text written since the last call.
+    pub fn take_text(&mut self) -> Result<String> {
+        let w = std::mem::replace(&mut self.w, Rows::text_writer());
+        let bytes = w
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot write {} rows: {}", self.name, e.error()))?;
+        String::from_utf8(bytes).context("rows are UTF-8")
+    }
+}
+
+impl<W: Write> Rows<W> {
+    /// One text cell of the current row, guarded if the rows are (see [`guard_cell`]).
+    fn cell(&mut self, cell: &str) -> Result<()> {
         let name = self.name;
-        let cell = if out.guard {
+        let cell = if self.guard {
             guard_cell(cell)
         } else {
             std::borrow::Cow::Borrowed(cell)
@@ -383,47 +460,41 @@ impl Rows {
     /// The rows of one analysed document in `statements.csv`.
     ///
     /// Written cell by cell, without building a row of `String`s: this runs for every statement.
-    pub fn add_statements(
-        &mut self,
-        out: &OutputSet,
-        cfg: &Config,
-        doc: &Document,
-        r: &DocResult,
-    ) -> Result<()> {
+    pub fn add_statements(&mut self, cfg: &Config, doc: &Document, r: &DocResult) -> Result<()> {
         let date = doc.date.as_deref().unwrap_or_default();
         let mut buf = String::new();
         for s in &r.statements {
             let a = &s.attribution;
-            self.cell(out, &doc.id)?;
-            self.cell(out, date)?;
-            self.cell(out, int(&mut buf, s.sentence_no))?;
-            self.cell(out, int(&mut buf, s.segment.start))?;
-            self.cell(out, int(&mut buf, s.segment.end))?;
-            self.cell(out, if s.segment.heading { "true" } else { "false" })?;
-            self.cell(out, &a.actor)?;
-            self.cell(out, &a.role)?;
-            self.cell(out, &a.speaker)?;
-            self.cell(out, a.rule.as_str())?;
-            self.cell(out, &num(Some(a.confidence), 2))?;
-            self.cell(out, &a.target)?;
-            self.cell(out, int(&mut buf, s.tokens))?;
+            self.cell(&doc.id)?;
+            self.cell(date)?;
+            self.cell(int(&mut buf, s.sentence_no))?;
+            self.cell(int(&mut buf, s.segment.start))?;
+            self.cell(int(&mut buf, s.segment.end))?;
+            self.cell(if s.segment.heading { "true" } else { "false" })?;
+            self.cell(&a.actor)?;
+            self.cell(&a.role)?;
+            self.cell(&a.speaker)?;
+            self.cell(a.rule.as_str())?;
+            self.cell(&num(Some(a.confidence), 2))?;
+            self.cell(&a.target)?;
+            self.cell(int(&mut buf, s.tokens))?;
             one_line_into(&mut buf, &doc.text[s.segment.start..s.segment.end]);
-            self.cell(out, &buf)?;
+            self.cell(&buf)?;
             let mut ms: Vec<&Match> = Vec::new();
             for li in 0..cfg.lexicons.len() {
                 ms.clear();
                 ms.extend(s.matches.iter().filter(|m| m.lexicon == li));
                 if ms.is_empty() {
                     // What the general case writes for no match: 0 hits, a zero score, no stance.
-                    self.cell(out, "0")?;
-                    self.cell(out, "0.000")?;
-                    self.cell(out, "")?;
+                    self.cell("0")?;
+                    self.cell("0.000")?;
+                    self.cell("")?;
                     continue;
                 }
                 let score: f64 = ms.iter().map(|m| m.signed()).sum();
-                self.cell(out, int(&mut buf, ms.len()))?;
-                self.cell(out, &num(Some(score), 3))?;
-                self.cell(out, statement_stance(&ms))?;
+                self.cell(int(&mut buf, ms.len()))?;
+                self.cell(&num(Some(score), 3))?;
+                self.cell(statement_stance(&ms))?;
             }
             self.end_row()?;
         }
@@ -431,39 +502,28 @@ impl Rows {
     }
 
     /// The rows of one analysed document in `matches.csv`.
-    pub fn add_matches(
-        &mut self,
-        out: &OutputSet,
-        cfg: &Config,
-        doc: &Document,
-        r: &DocResult,
-    ) -> Result<()> {
+    pub fn add_matches(&mut self, cfg: &Config, doc: &Document, r: &DocResult) -> Result<()> {
         let mut buf = String::new();
         for s in &r.statements {
             for m in &s.matches {
                 let lex = &cfg.lexicons[m.lexicon];
-                self.cell(out, &doc.id)?;
-                self.cell(out, int(&mut buf, s.sentence_no))?;
-                self.cell(out, &lex.name)?;
-                self.cell(out, &lex.entries[m.entry].display())?;
+                self.cell(&doc.id)?;
+                self.cell(int(&mut buf, s.sentence_no))?;
+                self.cell(&lex.name)?;
+                self.cell(&lex.entries[m.entry].display())?;
                 one_line_into(&mut buf, &doc.text[m.start..m.end]);
-                self.cell(out, &buf)?;
-                self.cell(out, int(&mut buf, m.start))?;
-                self.cell(out, int(&mut buf, m.end))?;
-                self.cell(out, if m.negator.is_some() { "true" } else { "false" })?;
-                self.cell(out, &num(Some(m.weight), 3))?;
-                self.cell(out, m.stance.as_str())?;
-                self.cell(out, m.cue.as_deref().unwrap_or(""))?;
-                self.cell(out, m.negator.as_deref().unwrap_or(""))?;
+                self.cell(&buf)?;
+                self.cell(int(&mut buf, m.start))?;
+                self.cell(int(&mut buf, m.end))?;
+                self.cell(if m.negator.is_some() { "true" } else { "false" })?;
+                self.cell(&num(Some(m.weight), 3))?;
+                self.cell(m.stance.as_str())?;
+                self.cell(m.cue.as_deref().unwrap_or(""))?;
+                self.cell(m.negator.as_deref().unwrap_or(""))?;
                 self.end_row()?;
             }
         }
         Ok(())
-    }
-
-    /// Flush the file (reporting a full disk with the file name).
-    pub fn finish(self) -> Result<()> {
-        finish(self.w, self.name)
     }
 }
 

@@ -99,6 +99,8 @@ mod inputs;
 mod layout;
 #[path = "cli/lexicon.rs"]
 mod lexicon;
+#[path = "cli/mapreduce.rs"]
+mod mapreduce;
 #[path = "cli/props.rs"]
 mod props;
 #[path = "cli/report.rs"]

@@ -7,91 +7,57 @@ use anyhow::{bail, Result};
 
 use crate::aggregate::Counter;
 use crate::cli::AnalyzeArgs;
+use crate::cmd::collect::{Collected, BATCH};
 use crate::cmd::corpus;
+use crate::model::Document;
 use crate::pipeline;
 use crate::progress::Progress;
 use crate::report;
 use crate::spill::{self, Spill};
-use crate::tables::{self, columns::Names, Period, Settings};
+use crate::tables::{columns::Names, Period, Settings};
 use crate::write::{OutputSet, Rows};
-
-/// Documents analysed at once: results are written, tallied and dropped batch by batch, so
-/// memory holds one batch of statements, not the whole corpus's.
-const BATCH: usize = 512;
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let cfg = corpus::config(&args.corpus)?;
     let names = Names::new(&cfg);
     let settings = settings(args, &names)?;
-    let docs = corpus::documents(&args.corpus)?;
+    let mut docs = corpus::stream(&args.corpus)?;
     let pool = corpus::pool(&args.corpus)?;
     corpus::check_out(&args.corpus, &args.out)?;
-    let mut out = OutputSet::new(&args.out)?;
-    out.set_excel(args.excel);
-    out.set_formula_guard(!args.no_formula_guard);
+    let mut out = open(args)?;
     let counter = Counter::new(&cfg, args.roles.as_deref(), args.bootstrap, args.seed);
-    let mut tally = counter.tally();
+    let digest = report::digest(&cfg, &names, &settings, args.roles.as_deref());
+    let mut collected = Collected::new(counter.tally(), digest);
     let mut spill = Spill::new(out.scratch("documents"), spill::RUN_RECORDS);
-    let mut digest = report::digest(&cfg, &names, &settings, args.roles.as_deref());
     let mut statements = Rows::statements(&mut out, &cfg)?;
     let mut matches = Rows::matches(&mut out, &cfg)?;
-    let progress = Progress::new("analysing", docs.len() as u64, args.quiet);
-    let (mut n_statements, mut n_matches) = (0usize, 0usize);
-    for batch in docs.chunks(BATCH) {
-        let results = pool.install(|| pipeline::analyze(&cfg, batch));
-        for (doc, r) in batch.iter().zip(&results) {
-            statements.add_statements(&out, &cfg, doc, r)?;
-            matches.add_matches(&out, &cfg, doc, r)?;
-            digest.add(&cfg, doc, r);
-            n_statements += r.statements.len();
-            n_matches += r.statements.iter().map(|s| s.matches.len()).sum::<usize>();
+    let progress = Progress::documents("analysing", args.quiet);
+    loop {
+        let batch: Vec<Document> = docs.by_ref().take(BATCH).collect::<Result<_>>()?;
+        if batch.is_empty() {
+            break;
         }
-        let (part, records) = pool.install(|| counter.batch(batch, &results));
-        tally
-            .merge(part)
-            .expect("tallies of one counter have one shape");
-        spill.extend(records)?;
+        let results = pool.install(|| pipeline::analyze(&cfg, &batch));
+        for (doc, r) in batch.iter().zip(&results) {
+            statements.add_statements(&cfg, doc, r)?;
+            matches.add_matches(&cfg, doc, r)?;
+        }
+        spill.extend(collected.batch(&pool, &cfg, &counter, &batch, &results))?;
         progress.inc(batch.len() as u64);
     }
     drop(progress);
-    if n_statements == 0 {
-        bail!(
-            "the corpus has no statements: all {} documents are blank",
-            docs.len()
-        );
-    }
+    docs.finish()?;
     statements.finish()?;
     matches.finish()?;
-    let mut sorted = spill.finish()?;
-    digest.fingerprint = tables::write(&mut out, &names, &tally, &settings, &mut sorted)?;
-    report::write(
-        &mut out,
-        &report::Input {
-            args,
-            cfg: &cfg,
-            names: &names,
-            settings: &settings,
-            digest: &digest,
-            tally: &tally,
-        },
-    )?;
-    let written = out.commit()?;
-    if !args.quiet {
-        let undated = docs.iter().filter(|d| d.date.is_none()).count();
-        eprintln!(
-            "stancecmp: {} documents ({} without a date, left out of the timeline), {} statements, {} lexicon matches; wrote {}",
-            docs.len(),
-            undated,
-            n_statements,
-            n_matches,
-            written
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
-    Ok(())
+    collected.finish(args, &cfg, &names, &settings, out, spill)
+}
+
+/// The output set of a run: `--out`, with `--excel` and the formula guard as asked.
+pub fn open(args: &AnalyzeArgs) -> Result<OutputSet> {
+    let mut out = OutputSet::new(&args.out)?;
+    out.set_excel(args.excel);
+    out.set_formula_guard(!args.no_formula_guard);
+    Ok(out)
 }
 
 /// Resolve the table options: pairs of known actor labels, the bootstrap, the period.

@@ -19,6 +19,11 @@ use crate::read::{
 /// Set when some input was skipped or repaired: the run completed, but not on all of its input.
 static INPUT_PROBLEMS: AtomicBool = AtomicBool::new(false);
 
+/// Record that some input was skipped or repaired (by `map`, as `reduce` learns from a partial).
+pub fn flag_input_problems() {
+    INPUT_PROBLEMS.store(true, Ordering::Relaxed);
+}
+
 /// Whether some input was skipped or repaired during this run (exit code 3).
 pub fn input_problems() -> bool {
     INPUT_PROBLEMS.load(Ordering::Relaxed)
@@ -189,6 +194,16 @@ impl Stream {
             },
             Source::Inputs(docs) => docs.counts(),
         }
+    }
+
+    /// At the end of the stream of one piece of a corpus (`stancecmp map`), where no document
+    /// or only blank ones is fine: print the closing warning count (when there were warnings).
+    pub fn finish_piece(self) -> Counts {
+        let counts = self.counts();
+        if counts.warnings() > 0 {
+            print_summary(&counts);
+        }
+        counts
     }
 
     /// At the end of the stream: print the closing warning count (when there were warnings),

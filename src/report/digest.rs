@@ -10,6 +10,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::aggregate::{counted, score_units, SCORE_UNITS};
 use crate::model::Document;
 use crate::pipeline::{Config, DocResult, Statement};
@@ -19,25 +21,25 @@ use crate::write::statement_stance;
 pub const MAX_QUOTE_CHARS: usize = 700;
 
 /// One piece of a quoted statement: its text and whether it is matched words.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub text: String,
     pub mark: bool,
 }
 
 /// One statement quoted as evidence for an actor × lexicon.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub doc_id: String,
     pub date: Option<String>,
     pub sentence_no: usize,
     pub speaker: String,
     pub role: String,
-    pub rule: &'static str,
+    pub rule: String,
     /// The statement's signed score on the lexicon.
     pub score: f64,
     /// The statement's stance on the lexicon (as in `statements.csv`).
-    pub stance: &'static str,
+    pub stance: String,
     /// The statement, whitespace collapsed, matched words marked.
     pub spans: Vec<Span>,
     /// The statement was longer than [`MAX_QUOTE_CHARS`] and is cut.
@@ -49,25 +51,25 @@ pub struct Quote {
 }
 
 /// One match in a quoted statement.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Matched {
     /// The words that matched, whitespace collapsed.
     pub words: String,
     /// The lexicon entry, as written (`cease-fire`, `sovereign*`).
     pub entry: String,
-    pub stance: &'static str,
+    pub stance: String,
 }
 
 /// Statements by role and by rule for one actor label.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attributions {
     pub statements: u64,
     pub roles: BTreeMap<String, u64>,
-    pub rules: BTreeMap<&'static str, u64>,
+    pub rules: BTreeMap<String, u64>,
 }
 
 /// The overview counts and the evidence of a corpus.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Digest {
     /// Actors whose evidence is kept.
     actors: Vec<String>,
@@ -83,6 +85,7 @@ pub struct Digest {
     /// Per actor label (all statements, not filtered by `--roles`).
     pub attributions: BTreeMap<String, Attributions>,
     /// (actor, lexicon index) -> the strongest statements, strongest first.
+    #[serde(with = "pairs")]
     pub evidence: BTreeMap<(String, usize), Vec<Quote>>,
     /// The corpus fingerprint (see [`crate::tables::documents::write`]), set once the documents
     /// are sorted.
@@ -128,7 +131,12 @@ impl Digest {
             let counts = self.attributions.entry(a.actor.clone()).or_default();
             counts.statements += 1;
             *counts.roles.entry(a.role.clone()).or_default() += 1;
-            *counts.rules.entry(a.rule.as_str()).or_default() += 1;
+            match counts.rules.get_mut(a.rule.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.rules.insert(a.rule.as_str().to_string(), 1);
+                }
+            }
             if !self.actors.contains(&a.actor) || !counted(self.roles.as_deref(), a) {
                 continue;
             }
@@ -136,6 +144,49 @@ impl Digest {
                 self.offer(cfg, doc, s, lex);
             }
         }
+    }
+
+    /// Add the digest of another part of the corpus (counted with the same settings): the
+    /// result is the digest of the whole, whatever the split (the evidence is a top list under a
+    /// total order).
+    pub fn merge(&mut self, other: Digest) {
+        self.documents += other.documents;
+        self.dated += other.dated;
+        if let Some(d) = other.first_date {
+            if self.first_date.as_ref().is_none_or(|f| d < *f) {
+                self.first_date = Some(d);
+            }
+        }
+        if let Some(d) = other.last_date {
+            if self.last_date.as_ref().is_none_or(|l| d > *l) {
+                self.last_date = Some(d);
+            }
+        }
+        self.statements += other.statements;
+        self.matches += other.matches;
+        for (actor, a) in other.attributions {
+            let mine = self.attributions.entry(actor).or_default();
+            mine.statements += a.statements;
+            for (k, n) in a.roles {
+                *mine.roles.entry(k).or_default() += n;
+            }
+            for (k, n) in a.rules {
+                *mine.rules.entry(k).or_default() += n;
+            }
+        }
+        for (cell, quotes) in other.evidence {
+            let kept = self.evidence.entry(cell).or_default();
+            kept.extend(quotes);
+            kept.sort_by(|a, b| a.key.cmp(&b.key));
+            kept.truncate(self.per_cell);
+        }
+    }
+
+    /// Whether another digest was made with the same settings (actors, roles, lexicons, quotes
+    /// per cell), so that the two can be merged.
+    pub fn same_settings(&self, other: &Digest) -> bool {
+        (&self.actors, &self.roles, self.lexicons, self.per_cell)
+            == (&other.actors, &other.roles, other.lexicons, other.per_cell)
     }
 
     /// Keep statement `s` for (its actor, `lex`) when it is among the strongest so far.
@@ -162,9 +213,9 @@ impl Digest {
             sentence_no: s.sentence_no,
             speaker: a.speaker.clone(),
             role: a.role.clone(),
-            rule: a.rule.as_str(),
+            rule: a.rule.as_str().to_string(),
             score: units as f64 / SCORE_UNITS,
-            stance: statement_stance(&ms),
+            stance: statement_stance(&ms).to_string(),
             spans,
             cut,
             matched: ms
@@ -172,7 +223,7 @@ impl Digest {
                 .map(|m| Matched {
                     words: collapse(&doc.text[m.start..m.end]),
                     entry: cfg.lexicons[lex].entries[m.entry].display(),
-                    stance: m.stance.as_str(),
+                    stance: m.stance.as_str().to_string(),
                 })
                 .collect(),
             key,
@@ -223,6 +274,29 @@ fn push(out: &mut Vec<Span>, c: char, mark: bool) {
             text: c.to_string(),
             mark,
         }),
+    }
+}
+
+/// A map with tuple keys as a list of pairs (JSON keys must be strings).
+mod pairs {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &BTreeMap<K, V>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(d)?.into_iter().collect())
     }
 }
 

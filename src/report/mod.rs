@@ -65,6 +65,12 @@ pub fn digest(
     )
 }
 
+/// An empty digest keeping evidence for every actor label (`stancecmp map`: the pairs a report
+/// compares are chosen later, by `reduce`).
+pub fn digest_all(cfg: &Config, names: &Names, roles: Option<&[String]>) -> Digest {
+    Digest::new(cfg, &names.actors, roles, QUOTES_PER_CELL)
+}
+
 /// One compared pair with its rows.
 #[derive(Debug, Clone)]
 pub struct Pair {
