@@ -122,7 +122,7 @@ def log(message):
 
 
 def map_args(a, lexicons_name):
-    args = ["map"]
+    args = ["map", "-"]  # JSONL on standard input
     if a.bootstrap is not None:
         args += ["--bootstrap", str(a.bootstrap)]
     if a.seed is not None:
