@@ -37,6 +37,10 @@ pub fn score_units(weight: f64) -> i64 {
     (weight * SCORE_UNITS).round() as i64
 }
 
+/// Term counts of one actor: a hash map with a fast, fixed (unseeded) hash, since terms are
+/// counted by the billion; every output sorts them.
+pub type TermCounts = HashMap<String, u64, foldhash::fast::FixedState>;
+
 /// Counts for one actor and one lexicon (in one document, or summed over documents).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
@@ -142,7 +146,7 @@ pub struct Tally {
     pub dates: BTreeMap<String, Cells>,
     /// Per actor label: how often each term occurs in its statements (see [`terms`]).
     #[serde(with = "sorted_terms")]
-    pub terms: BTreeMap<String, HashMap<String, u64>>,
+    pub terms: BTreeMap<String, TermCounts>,
     /// The Poisson bootstrap's replicate sums.
     pub boot: Replicates,
 }
@@ -276,11 +280,11 @@ impl Tally {
 /// Terms are counted in hash maps (fast) and written sorted (so a serialised tally is
 /// deterministic).
 mod sorted_terms {
-    use std::collections::{BTreeMap, HashMap};
+    use std::collections::BTreeMap;
 
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    type Terms = BTreeMap<String, HashMap<String, u64>>;
+    type Terms = BTreeMap<String, super::TermCounts>;
 
     pub fn serialize<S: Serializer>(terms: &Terms, s: S) -> Result<S::Ok, S::Error> {
         let sorted: BTreeMap<&String, BTreeMap<&String, &u64>> =

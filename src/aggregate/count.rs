@@ -1,11 +1,11 @@
 //! Counting analysed documents into a [`Tally`]: one pass over each document's statements.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
-use super::{score_units, Cell, DocRecord, Tally};
+use super::{score_units, Cell, DocRecord, Tally, TermCounts};
 use crate::attribute::Attribution;
 use crate::data::DataFile;
 use crate::fold::fold_str;
@@ -20,7 +20,7 @@ pub struct Counter<'a> {
     actors: Vec<String>,
     lexicons: Vec<String>,
     roles: Option<&'a [String]>,
-    stopwords: HashSet<String>,
+    stopwords: HashSet<String, foldhash::fast::FixedState>,
     reps: usize,
     seed: u64,
 }
@@ -177,7 +177,11 @@ pub fn terms<'s>(text: &str, stopwords: &'s BTreeSet<String>) -> impl Iterator<I
 }
 
 /// Add the [`terms`] of a text to `counts`, allocating only for terms not seen before.
-fn count_terms(text: &str, stopwords: &HashSet<String>, counts: &mut HashMap<String, u64>) {
+fn count_terms(
+    text: &str,
+    stopwords: &HashSet<String, foldhash::fast::FixedState>,
+    counts: &mut TermCounts,
+) {
     let folded = fold_str(text);
     for w in folded.split(|c: char| !c.is_alphanumeric()) {
         if !is_term(w) || stopwords.contains(w) {

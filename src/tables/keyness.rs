@@ -151,9 +151,9 @@ pub fn write(out: &mut OutputSet, names: &Names, tally: &Tally, settings: &Setti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
+    use crate::aggregate::TermCounts;
 
-    fn counts(words: &[(&str, u64)]) -> HashMap<String, u64> {
+    fn counts(words: &[(&str, u64)]) -> TermCounts {
         words.iter().map(|(w, n)| (w.to_string(), *n)).collect()
     }
 
