@@ -146,5 +146,5 @@ echo "spark test: 2. the 2 MB corpus in 4 partitions"
 run_case main "$T/corpus.jsonl" 4 --seed 5 -- --no-charts --wide -- --map-threads 1
 echo "spark test: 3. the edge corpus in 48 partitions (empty ones included), other options"
 run_case edge "$T/edge.jsonl" 48 --bootstrap 300 --roles official,expert --lexicons "$ROOT/lexicons" \
-  -- --no-charts --period day --compare France,China
+  -- --no-charts --period day --compare France,China --excel
 echo "spark test: all checks passed"
