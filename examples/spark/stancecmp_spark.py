@@ -320,17 +320,22 @@ def main(argv):
     if a.lexicons is not None and not os.path.isdir(a.lexicons):
         die(f"--lexicons {a.lexicons}: no such folder")
 
-    # The executors' Python must be the driver's (same minor version); in local mode this makes
-    # them use the interpreter running this script (e.g. the venv that has pyspark).
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-
     from pyspark import SparkConf, SparkContext
 
+    # Start (or, under spark-submit, join) the JVM first, so that SparkConf holds spark-submit's
+    # settings (its --master above all) and ours only add to them.
+    SparkContext._ensure_initialized()
     conf = SparkConf().setAppName("stancecmp")
     if a.master:
         conf.setMaster(a.master)
     elif not conf.contains("spark.master"):
         conf.setMaster("local[*]")
+    master = conf.get("spark.master")
+    # The executors' Python must be the driver's (same minor version). In local mode, use the
+    # interpreter running this script (e.g. the venv that has pyspark); on a cluster, leave it to
+    # spark.pyspark.python or PYSPARK_PYTHON (this path may not exist on the nodes).
+    if master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     conf.set("spark.ui.showConsoleProgress", "false")
     for setting in a.conf:
         key, eq, value = setting.partition("=")
@@ -396,7 +401,7 @@ def run_job(sc, a, started):
             die(f"--work {a.work} exists: remove it or pass --overwrite")
         fs.delete(work, True)
 
-    log(f"map: {total} bytes in {n} partitions -> {a.work}")
+    log(f"map: {total} bytes in {n} partitions on {sc.master} -> {a.work}")
     t0 = time.monotonic()
     try:
         lines.mapPartitionsWithIndex(runner, preservesPartitioning=True).saveAsTextFile(a.work)
