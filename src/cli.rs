@@ -135,6 +135,11 @@ pub struct AnalyzeArgs {
     /// default a cell starting with =, +, -, @ gets a leading ').
     #[arg(long)]
     pub no_formula_guard: bool,
+
+    /// Write the tables, charts and report but not statements.csv and matches.csv (the two
+    /// largest files): for the largest corpora.
+    #[arg(long)]
+    pub tables_only: bool,
 }
 
 /// `stancecmp map`.

@@ -340,42 +340,62 @@ pub const STATEMENTS: FileSpec = FileSpec {
     ],
 };
 
-/// A table written row by row as documents stream through (`statements.csv`, `matches.csv`):
-/// into its file in an [`OutputSet`], or as CSV text in memory (the rows of a partial result of
-/// `stancecmp map`, without header or formula guard).
-pub struct Rows<W: Write = BufWriter<fs::File>> {
-    w: csv::Writer<W>,
+/// Rows of `statements.csv` or `matches.csv` formatted in memory, document by document (on
+/// any thread), for a [`RowsFile`] or a partial result of `stancecmp map` to take.
+pub struct Rows {
+    w: csv::Writer<Vec<u8>>,
     name: &'static str,
     /// Guard text cells against formula injection ([`guard_cell`]).
     guard: bool,
+    crlf: bool,
 }
 
 impl Rows {
-    /// Open `spec`'s file in `out` and write its header.
-    fn open(out: &mut OutputSet, spec: &FileSpec, cfg: &Config) -> Result<Rows> {
-        let name = spec.name;
-        let mut w = out.csv(name)?;
-        w.write_record(spec.header(&Names::new(cfg)))
-            .with_context(|| format!("cannot write {name}"))?;
-        Ok(Rows {
-            w,
-            name,
+    fn writer(crlf: bool) -> csv::Writer<Vec<u8>> {
+        let terminator = if crlf {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        };
+        csv::WriterBuilder::new()
+            .terminator(terminator)
+            .from_writer(Vec::new())
+    }
+
+    /// Rows of `spec`'s file formatted as `out` writes them (formula guard, `--excel` line
+    /// ends).
+    pub fn for_output(spec: &FileSpec, out: &OutputSet) -> Rows {
+        Rows {
+            w: Rows::writer(out.excel),
+            name: spec.name,
             guard: out.guard,
-        })
+            crlf: out.excel,
+        }
     }
 
-    /// `statements.csv`, header written.
-    pub fn statements(out: &mut OutputSet, cfg: &Config) -> Result<Rows> {
-        Rows::open(out, &STATEMENTS, cfg)
+    /// Rows of `spec`'s file as plain CSV text: no formula guard, `\n` line ends (the rows of a
+    /// partial result).
+    pub fn text(spec: &FileSpec) -> Rows {
+        Rows {
+            w: Rows::writer(false),
+            name: spec.name,
+            guard: false,
+            crlf: false,
+        }
     }
 
-    /// `matches.csv`, header written.
-    pub fn matches(out: &mut OutputSet, cfg: &Config) -> Result<Rows> {
-        Rows::open(out, &MATCHES, cfg)
+    /// Empty rows formatted like these (for another thread).
+    pub fn like(&self) -> Rows {
+        Rows {
+            w: Rows::writer(self.crlf),
+            name: self.name,
+            guard: self.guard,
+            crlf: self.crlf,
+        }
     }
 
     /// Append complete records given as CSV text (the rows of a partial result), guarded as
-    /// `out` says: the bytes are those the rows would have had if written here directly.
+    /// these rows are: the bytes are those the rows would have had if formatted here directly.
     pub fn append_csv(&mut self, text: &str) -> Result<()> {
         let mut r = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -394,48 +414,70 @@ impl Rows {
         Ok(())
     }
 
-    /// Flush the file (reporting a full disk with the file name).
-    pub fn finish(self) -> Result<()> {
-        finish(self.w, self.name)
-    }
-}
-
-impl Rows<Vec<u8>> {
-    fn text_writer() -> csv::Writer<Vec<u8>> {
-        csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new())
+    /// The bytes formatted since the last call.
+    pub fn take(&mut self) -> Result<Vec<u8>> {
+        let w = std::mem::replace(&mut self.w, Rows::writer(self.crlf));
+        w.into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot write {} rows: {}", self.name, e.error()))
     }
 
-    /// Rows of `statements.csv` as CSV text, without header or formula guard.
-    pub fn statements_text() -> Rows<Vec<u8>> {
-        Rows {
-            w: Rows::text_writer(),
-            name: STATEMENTS.name,
-            guard: false,
-        }
-    }
-
-    /// Rows of `matches.csv` as CSV text, without header or formula guard.
-    pub fn matches_text() -> Rows<Vec<u8>> {
-        Rows {
-            w: Rows::text_writer(),
-            name: MATCHES.name,
-            guard: false,
-        }
-    }
-
-    /// The text written since the last call.
+    /// The text formatted since the last call.
     pub fn take_text(&mut self) -> Result<String> {
-        let w = std::mem::replace(&mut self.w, Rows::text_writer());
-        let bytes = w
-            .into_inner()
-            .map_err(|e| anyhow::anyhow!("cannot write {} rows: {}", self.name, e.error()))?;
-        String::from_utf8(bytes).context("rows are UTF-8")
+        String::from_utf8(self.take()?).context("rows are UTF-8")
     }
 }
 
-impl<W: Write> Rows<W> {
+/// `statements.csv` or `matches.csv` in an [`OutputSet`], written as documents stream through:
+/// the header, then the bytes of [`Rows`] in corpus order.
+pub struct RowsFile {
+    w: BufWriter<fs::File>,
+    name: &'static str,
+}
+
+impl RowsFile {
+    /// Open `spec`'s file in `out` and write its header.
+    fn open(out: &mut OutputSet, spec: &FileSpec, cfg: &Config) -> Result<RowsFile> {
+        let name = spec.name;
+        let mut w = out.csv(name)?;
+        w.write_record(spec.header(&Names::new(cfg)))
+            .with_context(|| format!("cannot write {name}"))?;
+        let w = w
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot write {name}: {}", e.error()))?;
+        Ok(RowsFile { w, name })
+    }
+
+    /// `statements.csv`, header written.
+    pub fn statements(out: &mut OutputSet, cfg: &Config) -> Result<RowsFile> {
+        RowsFile::open(out, &STATEMENTS, cfg)
+    }
+
+    /// `matches.csv`, header written.
+    pub fn matches(out: &mut OutputSet, cfg: &Config) -> Result<RowsFile> {
+        RowsFile::open(out, &MATCHES, cfg)
+    }
+
+    /// Append formatted rows.
+    pub fn append(&mut self, bytes: &[u8]) -> Result<()> {
+        self.w
+            .write_all(bytes)
+            .with_context(|| format!("cannot write {}", self.name))
+    }
+
+    /// Flush the file to disk (reporting a full disk with the file name).
+    pub fn finish(mut self) -> Result<()> {
+        let name = self.name;
+        self.w
+            .flush()
+            .with_context(|| format!("cannot write {name}"))?;
+        self.w
+            .get_ref()
+            .sync_all()
+            .with_context(|| format!("cannot write {name}"))
+    }
+}
+
+impl Rows {
     /// One text cell of the current row, guarded if the rows are (see [`guard_cell`]).
     fn cell(&mut self, cell: &str) -> Result<()> {
         let name = self.name;

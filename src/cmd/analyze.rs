@@ -10,12 +10,11 @@ use crate::cli::AnalyzeArgs;
 use crate::cmd::collect::{Collected, BATCH};
 use crate::cmd::corpus;
 use crate::model::Document;
-use crate::pipeline;
 use crate::progress::Progress;
 use crate::report;
 use crate::spill::{self, Spill};
 use crate::tables::{columns::Names, Period, Settings};
-use crate::write::{OutputSet, Rows};
+use crate::write::{OutputSet, Rows, RowsFile, MATCHES, STATEMENTS};
 
 pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let cfg = corpus::config(&args.corpus)?;
@@ -29,27 +28,79 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let digest = report::digest(&cfg, &names, &settings, args.roles.as_deref());
     let mut collected = Collected::new(counter.tally(), digest);
     let mut spill = Spill::new(out.scratch("documents"), spill::RUN_RECORDS);
-    let mut statements = Rows::statements(&mut out, &cfg)?;
-    let mut matches = Rows::matches(&mut out, &cfg)?;
+    let mut files = if args.tables_only {
+        out.remove_stale(STATEMENTS.name);
+        out.remove_stale(MATCHES.name);
+        None
+    } else {
+        Some((
+            RowsFile::statements(&mut out, &cfg)?,
+            RowsFile::matches(&mut out, &cfg)?,
+        ))
+    };
+    let formats = (
+        Rows::for_output(&STATEMENTS, &out),
+        Rows::for_output(&MATCHES, &out),
+    );
+    let rows = files.as_ref().map(|_| (&formats.0, &formats.1));
     let progress = Progress::documents("analysing", args.quiet);
-    loop {
-        let batch: Vec<Document> = docs.by_ref().take(BATCH).collect::<Result<_>>()?;
-        if batch.is_empty() {
-            break;
+    read_ahead(docs.by_ref(), |batch| {
+        let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
+        if let Some((statements, matches)) = files.as_mut() {
+            statements.append(&done.statements)?;
+            matches.append(&done.matches)?;
         }
-        let results = pool.install(|| pipeline::analyze(&cfg, &batch));
-        for (doc, r) in batch.iter().zip(&results) {
-            statements.add_statements(&cfg, doc, r)?;
-            matches.add_matches(&cfg, doc, r)?;
-        }
-        spill.extend(collected.batch(&pool, &cfg, &counter, &batch, &results))?;
+        spill.extend(done.records)?;
         progress.inc(batch.len() as u64);
-    }
+        Ok(())
+    })?;
     drop(progress);
     docs.finish()?;
-    statements.finish()?;
-    matches.finish()?;
+    if let Some((statements, matches)) = files {
+        statements.finish()?;
+        matches.finish()?;
+    }
     collected.finish(args, &cfg, &names, &settings, out, spill)
+}
+
+/// Read batches of [`BATCH`] documents on a thread of their own, one batch ahead of `each`,
+/// which gets them in corpus order: reading and parsing overlap the analysis.
+pub fn read_ahead<I>(docs: I, mut each: impl FnMut(Vec<Document>) -> Result<()>) -> Result<()>
+where
+    I: Iterator<Item = Result<Document>> + Send,
+{
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Document>>>(1);
+        let reader = scope.spawn(move || {
+            let mut docs = docs;
+            loop {
+                let batch: Result<Vec<Document>> = docs.by_ref().take(BATCH).collect();
+                let stop = batch.as_ref().map_or(true, Vec::is_empty);
+                if tx.send(batch).is_err() || stop {
+                    break;
+                }
+            }
+        });
+        let mut result = Ok(());
+        for batch in rx.iter() {
+            match batch {
+                Ok(b) if b.is_empty() => break,
+                Ok(b) => {
+                    if let Err(e) = each(b) {
+                        result = Err(e);
+                        break;
+                    }
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        drop(rx);
+        reader.join().expect("the reading thread does not panic");
+        result
+    })
 }
 
 /// The output set of a run: `--out`, with `--excel` and the formula guard as asked.

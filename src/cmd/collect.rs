@@ -2,25 +2,96 @@
 //! writing of the tables and report from it: shared by `analyze`, `map` and `reduce`.
 
 use anyhow::{bail, Result};
+use rayon::prelude::*;
 use rayon::ThreadPool;
 
 use crate::aggregate::{Counter, DocRecord, Tally};
 use crate::cli::AnalyzeArgs;
 use crate::model::Document;
-use crate::pipeline::{Config, DocResult};
+use crate::pipeline::{self, Config};
 use crate::report::{self, Digest};
 use crate::spill::Spill;
 use crate::tables::{self, columns::Names, Settings};
-use crate::write::OutputSet;
+use crate::write::{OutputSet, Rows};
 
 /// Documents analysed at once: results are written, tallied and dropped batch by batch, so
 /// memory holds one batch of documents and statements, not the whole corpus.
 pub const BATCH: usize = 512;
 
+/// What a batch leaves for the caller to write, in corpus order.
+#[derive(Default)]
+pub struct Batch {
+    /// Formatted rows of `statements.csv` and `matches.csv`.
+    pub statements: Vec<u8>,
+    pub matches: Vec<u8>,
+    /// Per-document records (for `documents.csv`).
+    pub records: Vec<DocRecord>,
+}
+
+/// The analysis of one chunk of a batch.
+struct Part {
+    statements: Vec<u8>,
+    matches: Vec<u8>,
+    records: Vec<DocRecord>,
+    digest: Digest,
+    tally: Tally,
+    documents: u64,
+    n_statements: u64,
+    n_matches: u64,
+}
+
+impl Part {
+    fn of(
+        cfg: &Config,
+        counter: &Counter,
+        empty: &Digest,
+        rows: Option<(&Rows, &Rows)>,
+        docs: &[Document],
+    ) -> Result<Part> {
+        let mut formatted = rows.map(|(s, m)| (s.like(), m.like()));
+        let mut digest = empty.clone();
+        let mut tally = counter.tally();
+        let mut weights = Vec::new();
+        let mut records = Vec::with_capacity(docs.len());
+        let (mut n_statements, mut n_matches) = (0, 0);
+        for doc in docs {
+            let r = pipeline::analyze_document(cfg, doc);
+            if let Some((s, m)) = formatted.as_mut() {
+                s.add_statements(cfg, doc, &r)?;
+                m.add_matches(cfg, doc, &r)?;
+            }
+            digest.add(cfg, doc, &r);
+            records.push(counter.document(&mut tally, doc, &r, &mut weights));
+            n_statements += r.statements.len() as u64;
+            n_matches += r
+                .statements
+                .iter()
+                .map(|s| s.matches.len() as u64)
+                .sum::<u64>();
+        }
+        let (statements, matches) = match formatted.as_mut() {
+            Some((s, m)) => (s.take()?, m.take()?),
+            None => (Vec::new(), Vec::new()),
+        };
+        Ok(Part {
+            statements,
+            matches,
+            records,
+            digest,
+            tally,
+            documents: docs.len() as u64,
+            n_statements,
+            n_matches,
+        })
+    }
+}
+
 /// The counts of a corpus, gathered batch by batch (or merged from partial results).
 pub struct Collected {
     pub tally: Tally,
     pub digest: Digest,
+    /// An empty digest of the same settings, for the chunks of a batch.
+    empty: Digest,
     pub documents: u64,
     pub statements: u64,
     pub matches: u64,
@@ -31,6 +102,7 @@ impl Collected {
     pub fn new(tally: Tally, digest: Digest) -> Collected {
         Collected {
             tally,
+            empty: digest.clone(),
             digest,
             documents: 0,
             statements: 0,
@@ -38,30 +110,39 @@ impl Collected {
         }
     }
 
-    /// Count one analysed batch; returns the per-document records (for `documents.csv`).
-    pub fn batch(
+    /// Analyse and count a batch of documents on `pool`: in chunks (several per thread, for
+    /// balance), each with its own rows, digest and tally, merged in corpus order, so the result
+    /// is the same whatever the thread count. `rows` are empty prototypes of the statement and
+    /// match rows to format (None: no rows).
+    pub fn run_batch(
         &mut self,
         pool: &ThreadPool,
         cfg: &Config,
         counter: &Counter,
+        rows: Option<(&Rows, &Rows)>,
         docs: &[Document],
-        results: &[DocResult],
-    ) -> Vec<DocRecord> {
-        for (doc, r) in docs.iter().zip(results) {
-            self.digest.add(cfg, doc, r);
-            self.documents += 1;
-            self.statements += r.statements.len() as u64;
-            self.matches += r
-                .statements
-                .iter()
-                .map(|s| s.matches.len() as u64)
-                .sum::<u64>();
+    ) -> Result<Batch> {
+        let chunk = docs.len().div_ceil(4 * pool.current_num_threads()).max(1);
+        let empty = &self.empty;
+        let parts: Vec<Part> = pool.install(|| {
+            docs.par_chunks(chunk)
+                .map(|ds| Part::of(cfg, counter, empty, rows, ds))
+                .collect::<Result<_>>()
+        })?;
+        let mut batch = Batch::default();
+        for p in parts {
+            batch.statements.extend(p.statements);
+            batch.matches.extend(p.matches);
+            batch.records.extend(p.records);
+            self.digest.merge(p.digest);
+            self.tally
+                .merge(p.tally)
+                .expect("tallies of one counter have one shape");
+            self.documents += p.documents;
+            self.statements += p.n_statements;
+            self.matches += p.n_matches;
         }
-        let (part, records) = pool.install(|| counter.batch(docs, results));
-        self.tally
-            .merge(part)
-            .expect("tallies of one counter have one shape");
-        records
+        Ok(batch)
     }
 
     /// Write the tables and the report into `out` and move everything into place; `spill` holds

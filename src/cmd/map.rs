@@ -11,14 +11,13 @@ use anyhow::{Context, Result};
 
 use crate::aggregate::Counter;
 use crate::cli::MapArgs;
-use crate::cmd::collect::{Collected, BATCH};
+use crate::cmd::analyze;
+use crate::cmd::collect::Collected;
 use crate::cmd::corpus;
-use crate::model::Document;
 use crate::partial::{self, End, Header, Line};
-use crate::pipeline;
 use crate::report;
 use crate::tables::columns::Names;
-use crate::write::Rows;
+use crate::write::{Rows, MATCHES, STATEMENTS};
 
 pub fn run(args: &MapArgs) -> Result<()> {
     let mut corpus_args = args.corpus.clone();
@@ -48,28 +47,18 @@ pub fn run(args: &MapArgs) -> Result<()> {
         rows: !args.no_rows,
     };
     partial::write_line(&mut w, &header).context("cannot write the partial result")?;
-    let mut statements = Rows::statements_text();
-    let mut matches = Rows::matches_text();
-    loop {
-        let batch: Vec<Document> = if empty {
-            Vec::new()
-        } else {
-            docs.by_ref().take(BATCH).collect::<Result<_>>()?
-        };
-        if batch.is_empty() {
-            break;
-        }
-        let results = pool.install(|| pipeline::analyze(&cfg, &batch));
-        if !args.no_rows {
-            for (doc, r) in batch.iter().zip(&results) {
-                statements.add_statements(&cfg, doc, r)?;
-                matches.add_matches(&cfg, doc, r)?;
+    let formats = (Rows::text(&STATEMENTS), Rows::text(&MATCHES));
+    let rows = (!args.no_rows).then_some((&formats.0, &formats.1));
+    if !empty {
+        analyze::read_ahead(docs.by_ref(), |batch| {
+            let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
+            if rows.is_some() {
+                let text = |b: Vec<u8>| String::from_utf8(b).expect("rows are UTF-8");
+                partial::write_line(&mut w, &Line::Statements(text(done.statements)))?;
+                partial::write_line(&mut w, &Line::Matches(text(done.matches)))?;
             }
-            partial::write_line(&mut w, &Line::Statements(statements.take_text()?))?;
-            partial::write_line(&mut w, &Line::Matches(matches.take_text()?))?;
-        }
-        let records = collected.batch(&pool, &cfg, &counter, &batch, &results);
-        partial::write_line(&mut w, &Line::Documents(records))?;
+            partial::write_line(&mut w, &Line::Documents(done.records))
+        })?;
     }
     docs.finish_piece();
     let end = End {

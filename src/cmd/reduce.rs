@@ -22,7 +22,7 @@ use crate::progress::Progress;
 use crate::report;
 use crate::spill::{self, Spill};
 use crate::tables::columns::Names;
-use crate::write::{Rows, MATCHES, STATEMENTS};
+use crate::write::{Rows, RowsFile, MATCHES, STATEMENTS};
 
 pub fn run(args: &ReduceArgs) -> Result<()> {
     let files = partial_files(&args.partials)?;
@@ -59,8 +59,10 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
     let mut spill = Spill::new(out.scratch("documents"), spill::RUN_RECORDS);
     let mut rows = if header.rows {
         Some((
-            Rows::statements(&mut out, &cfg)?,
-            Rows::matches(&mut out, &cfg)?,
+            RowsFile::statements(&mut out, &cfg)?,
+            Rows::for_output(&STATEMENTS, &out),
+            RowsFile::matches(&mut out, &cfg)?,
+            Rows::for_output(&MATCHES, &out),
         ))
     } else {
         out.remove_stale(STATEMENTS.name);
@@ -81,11 +83,17 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
         while let Some(line) = r.next_line()? {
             match line {
                 Line::Statements(text) => match rows.as_mut() {
-                    Some((statements, _)) => statements.append_csv(&text)?,
+                    Some((file, fmt, _, _)) => {
+                        fmt.append_csv(&text)?;
+                        file.append(&fmt.take()?)?;
+                    }
                     None => bail!("{}: rows in a partial without rows", r.position()),
                 },
                 Line::Matches(text) => match rows.as_mut() {
-                    Some((_, matches)) => matches.append_csv(&text)?,
+                    Some((_, _, file, fmt)) => {
+                        fmt.append_csv(&text)?;
+                        file.append(&fmt.take()?)?;
+                    }
                     None => bail!("{}: rows in a partial without rows", r.position()),
                 },
                 Line::Documents(records) => spill.extend(records)?,
@@ -106,7 +114,7 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
         progress.inc(1);
     }
     drop(progress);
-    if let Some((statements, matches)) = rows {
+    if let Some((statements, _, matches, _)) = rows {
         statements.finish()?;
         matches.finish()?;
     }
@@ -187,5 +195,6 @@ fn as_analyze(args: &ReduceArgs, header: &Header) -> AnalyzeArgs {
         chart_height: args.chart_height,
         quiet: args.quiet,
         no_formula_guard: args.no_formula_guard,
+        tables_only: !header.rows,
     }
 }

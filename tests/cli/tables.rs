@@ -333,3 +333,29 @@ fn the_seed_changes_only_the_bootstrap_intervals() {
     }
     assert!(changed > 0, "another seed draws other replicates");
 }
+
+#[test]
+fn tables_only_writes_the_same_tables_without_the_row_files() {
+    let wd = Workdir::new();
+    wd.ok(&["analyze", "--out", "full", "--no-charts"]);
+    // An earlier full run in the same folder: its row files must not survive as stale files.
+    wd.ok(&["analyze", "--out", "small", "--no-charts"]);
+    wd.ok(&["analyze", "--out", "small", "--no-charts", "--tables-only"]);
+    assert!(!wd.path("small/statements.csv").exists());
+    assert!(!wd.path("small/matches.csv").exists());
+    for t in [
+        "summary.csv",
+        "comparison.csv",
+        "keyness.csv",
+        "timeline.csv",
+        "documents.csv",
+    ] {
+        assert_eq!(
+            wd.read(&format!("full/{t}")),
+            wd.read(&format!("small/{t}")),
+            "{t}"
+        );
+    }
+    // columns.csv describes only the files written.
+    assert!(!wd.read("small/columns.csv").contains("statements.csv"));
+}
