@@ -243,10 +243,10 @@ fn run_document(
     for (i, sentence) in sentences.iter().enumerate() {
         let text = sentence.text;
         st.forget_shadowed();
-        let local: Vec<String> = st
+        let local: Vec<&str> = st
             .locals
             .iter()
-            .flat_map(|(n, _)| n.iter().cloned())
+            .flat_map(|(n, _)| n.iter().map(String::as_str))
             .collect();
         let starts_quoted = found.last().is_some_and(|f: &Found| f.opens_quote);
         let a = analyse(g, text, &local, starts_quoted);

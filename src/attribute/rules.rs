@@ -243,7 +243,7 @@ pub(super) fn decide(
         m.referent == Referent::Joint
             && a.tokens[m.from..m.to].iter().any(|t| {
                 g.dict
-                    .get(&t.norm)
+                    .get(t.norm.as_str())
                     .is_some_and(|ws| ws.contains(&crate::gazetteer::Word::Document))
             })
     });
