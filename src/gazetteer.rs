@@ -214,6 +214,8 @@ pub struct Gazetteer {
     pub releases: Vec<String>,
     pub actors_version: String,
     pub words_version: String,
+    /// Per person, the folded surname (looked up for every surname mention).
+    folded_surnames: Vec<String>,
 }
 
 impl Gazetteer {
@@ -238,6 +240,7 @@ impl Gazetteer {
                 .collect(),
             actors_version: ra.version,
             words_version: rw.version,
+            folded_surnames: Vec::new(),
         };
         let fail = |m: String| DataError::new(&actors.source, 0, 0, m);
         for (i, a) in ra.actor.iter().enumerate() {
@@ -314,6 +317,10 @@ impl Gazetteer {
                 Word::Surname(crate::fold::fold_str(&p.surname)),
             ));
         }
+        g.folded_surnames = persons
+            .iter()
+            .map(|p| crate::fold::fold_str(&p.surname))
+            .collect();
         g.persons = persons;
         for (n, w) in adds {
             g.add(&n, w);
@@ -375,9 +382,13 @@ impl Gazetteer {
 
     /// The gazetteer person with this folded surname, if exactly one.
     pub fn by_surname(&self, surname: &str) -> Option<usize> {
-        let fits: Vec<usize> = (0..self.persons.len())
-            .filter(|&i| crate::fold::fold_str(&self.persons[i].surname) == surname)
-            .collect();
-        (fits.len() == 1).then(|| fits[0])
+        let mut fits = (0..self.persons.len()).filter(|&i| self.folded_surname(i) == surname);
+        let first = fits.next();
+        first.filter(|_| fits.next().is_none())
+    }
+
+    /// The folded surname of person `p`.
+    pub fn folded_surname(&self, p: usize) -> &str {
+        &self.folded_surnames[p]
     }
 }
