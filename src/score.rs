@@ -7,7 +7,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::fold::{fold_str, is_word_char, Folded};
+use crate::fold::{fold_str, fold_text, is_word_char, Folded};
 use crate::lexicon::Lexicon;
 use crate::stance::{CueSet, Stance};
 
@@ -109,8 +109,9 @@ impl Scorer {
 
     /// All matches in the statement `doc_text[start..end]`, ordered by position then lexicon.
     pub fn score(&self, cues: &CueSet, doc_text: &str, start: usize, end: usize) -> Vec<Match> {
-        let folded = Folded::new(&doc_text[start..end], start);
-        let text = folded.text.as_str();
+        // Most statements match nothing: fold the text alone first, and map folded offsets back
+        // to the original (the costly part of folding) only for a statement that matches.
+        let text = &fold_text(&doc_text[start..end]);
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
             let (s, mut e) = (m.start(), m.end());
@@ -144,6 +145,8 @@ impl Scorer {
         if kept.is_empty() {
             return Vec::new();
         }
+        let folded = Folded::new(&doc_text[start..end], start);
+        debug_assert_eq!(folded.text, *text);
         let sentence_cues = cues.scan(text);
         let mut out = Vec::new();
         for (s, e, p) in kept {
