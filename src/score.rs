@@ -5,7 +5,7 @@
 //! `fold`). Matches must sit on word boundaries (a glob may run on to the end of its word); where
 //! matches overlap, the longest wins and the text is counted once.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::fold::{fold_str, fold_text, is_word_char, Folded};
 use crate::lexicon::Lexicon;
@@ -90,8 +90,12 @@ impl Scorer {
                 }
             }
         }
+        // A DFA: the automaton runs over every statement, and a DFA takes one transition per
+        // byte where the default for this many patterns (a contiguous NFA) may take several.
+        // It costs ~30M instructions (a few ms) more to build; the matches are the same.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(keys.iter().map(|(k, _)| k))
             .expect("lexicon patterns are plain strings");
         let patterns = keys.into_iter().map(|(_, g)| g).zip(owners).collect();
