@@ -112,7 +112,8 @@ pub fn fold_str(s: &str) -> String {
     {
         return s.to_ascii_lowercase();
     }
-    Folded::new(s, 0).text
+    // The text alone: no offset map to build and throw away.
+    fold_text(s)
 }
 
 /// Append the folded form of a non-ASCII char to `out`.
