@@ -112,15 +112,25 @@ pub struct Token {
     pub quoted: bool,
 }
 
+/// The char at byte `i` of `text` (a char boundary), ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Cut text into word and punctuation tokens. Words keep internal apostrophes (d'Orsay) and
 /// dotted initialisms (U.S.); a possessive `'s` is folded into the word's `poss` flag.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // About one token per five bytes of news text.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     let is_apos = |c: char| c == '\'' || c == '\u{2019}';
     while i < b.len() {
-        let c = text[i..].chars().next().unwrap();
+        let Some(c) = char_at(text, i) else { break };
         let cl = c.len_utf8();
         if c.is_whitespace() {
             i += cl;
@@ -152,14 +162,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             // A word: alphanumerics, with apostrophes between letters other than a final 's.
             loop {
-                while let Some(ch) = text[i..].chars().next().filter(|ch| ch.is_alphanumeric()) {
+                while let Some(ch) = char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
                     i += ch.len_utf8();
                 }
-                let rest = &text[i..];
-                let Some(a) = rest.chars().next().filter(|&ch| is_apos(ch)) else {
+                let Some(a) = char_at(text, i).filter(|&ch| is_apos(ch)) else {
                     break;
                 };
-                let after = &rest[a.len_utf8()..];
+                let after = &text[i + a.len_utf8()..];
                 let next = after.chars().next();
                 let ends_s = (next == Some('s') || next == Some('S'))
                     && !after[1..]
@@ -184,7 +193,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             quoted: false,
         };
         // Possessive 's / s'.
-        if let Some(a) = text[i..].chars().next().filter(|&ch| is_apos(ch)) {
+        if let Some(a) = char_at(text, i).filter(|&ch| is_apos(ch)) {
             let after = &text[i + a.len_utf8()..];
             let next = after.chars().next();
             if (next == Some('s') || next == Some('S'))
