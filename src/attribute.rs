@@ -118,12 +118,17 @@ struct DocState {
     first_actor: Option<Speaker>,
     /// The last group named ("the two Heads of State", "China and France"): "they".
     last_plural: Option<Speaker>,
+    /// The lengths of `locals`, `offices` and `met` after the last `forget_shadowed`: the lists
+    /// only grow, so while they keep these lengths there is nothing to forget.
+    deduped: (usize, usize, usize),
 }
 
 impl DocState {
-    fn note(&mut self, line: String) {
+    /// Add a note to the explanation, if one is being collected: the line is only written
+    /// then (the rules run for every statement, the explanation for one).
+    fn note(&mut self, line: impl FnOnce() -> String) {
         if let Some(t) = &mut self.trace {
-            t.push(line);
+            t.push(line());
         }
     }
 
@@ -131,6 +136,10 @@ impl DocState {
     /// lookup takes the latest, so nothing changes, but the lists stay as long as the number of
     /// distinct persons and offices, not of mentions, and a long document takes linear time.
     fn forget_shadowed(&mut self) {
+        let lengths = (self.locals.len(), self.offices.len(), self.met.len());
+        if lengths == self.deduped {
+            return;
+        }
         fn keep_latest<T, K: Eq + std::hash::Hash>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
             let mut seen = std::collections::HashSet::new();
             let mut keep: Vec<bool> = v.iter().rev().map(|x| seen.insert(key(x))).collect();
@@ -141,6 +150,7 @@ impl DocState {
         keep_latest(&mut self.locals, |(names, _)| names.clone());
         keep_latest(&mut self.offices, |(office, _)| office.clone());
         keep_latest(&mut self.met, |p| *p);
+        self.deduped = (self.locals.len(), self.offices.len(), self.met.len());
     }
 }
 
@@ -243,10 +253,10 @@ fn run_document(
     for (i, sentence) in sentences.iter().enumerate() {
         let text = sentence.text;
         st.forget_shadowed();
-        let local: Vec<String> = st
+        let local: Vec<&str> = st
             .locals
             .iter()
-            .flat_map(|(n, _)| n.iter().cloned())
+            .flat_map(|(n, _)| n.iter().map(String::as_str))
             .collect();
         let starts_quoted = found.last().is_some_and(|f: &Found| f.opens_quote);
         let a = analyse(g, text, &local, starts_quoted);
@@ -296,7 +306,7 @@ fn run_document(
         }
         if let Some(label) = &paragraph_label {
             if explain == Some(i) {
-                st.note(match label {
+                st.note(|| match label {
                     Some(s) => format!(
                         "transcript: the paragraph is the answer of {}",
                         describe(g, s)

@@ -22,58 +22,17 @@ pub struct Folded {
 impl Folded {
     /// Fold `src`, whose first byte sits at offset `base` of the document.
     pub fn new(src: &str, base: usize) -> Folded {
-        let mut out = Folded {
-            text: String::with_capacity(src.len()),
-            map: Vec::with_capacity(src.len() + 1),
-            ends: Vec::with_capacity(src.len()),
-        };
-        let mut last_space = true; // drop leading whitespace
-        let mut buf = String::new();
-        for (i, c) in src.char_indices() {
-            let start = base + i;
-            let end = start + c.len_utf8();
-            if c.is_ascii() {
-                let b = c as u8;
-                // Hyphens and double quotes fold to spaces: "cease-fire" is "cease fire", and a cue
-                // reads across quotation marks ("open in principle" to).
-                if b.is_ascii_whitespace() || b == b'-' || b == b'"' {
-                    if !last_space {
-                        out.push(' ', start, end);
-                        last_space = true;
-                    }
-                } else {
-                    out.push(b.to_ascii_lowercase() as char, start, end);
-                    last_space = false;
-                }
-                continue;
-            }
-            buf.clear();
-            fold_char(c, &mut buf);
-            for f in buf.chars() {
-                if f == ' ' {
-                    if !last_space {
-                        out.push(' ', start, end);
-                        last_space = true;
-                    }
-                } else {
-                    out.push(f, start, end);
-                    last_space = false;
-                }
-            }
-        }
-        if out.text.ends_with(' ') {
-            out.text.pop();
-            out.map.pop();
-            out.ends.pop();
-        }
-        out.map.push(base + src.len());
-        out
+        fold::<true>(src, base)
     }
 
-    fn push(&mut self, c: char, start: usize, end: usize) {
-        for _ in 0..c.len_utf8() {
-            self.map.push(start);
-            self.ends.push(end);
+    /// Append a folded char that came from `start..end` of the original; the offsets are
+    /// recorded only when `MAP` is set.
+    fn push<const MAP: bool>(&mut self, c: char, start: usize, end: usize) {
+        if MAP {
+            for _ in 0..c.len_utf8() {
+                self.map.push(start);
+                self.ends.push(end);
+            }
         }
         self.text.push(c);
     }
@@ -84,6 +43,67 @@ impl Folded {
     }
 }
 
+/// The folded text of `src` alone, without the offset map: the same text as
+/// `Folded::new(src, _).text`, for a statement that may well match nothing.
+pub fn fold_text(src: &str) -> String {
+    fold::<false>(src, 0).text
+}
+
+/// Fold `src` (at offset `base` of the document), recording where every folded byte came from
+/// only when `MAP` is set: the text is the same either way.
+fn fold<const MAP: bool>(src: &str, base: usize) -> Folded {
+    let mut out = Folded {
+        text: String::with_capacity(src.len()),
+        map: Vec::with_capacity(if MAP { src.len() + 1 } else { 0 }),
+        ends: Vec::with_capacity(if MAP { src.len() } else { 0 }),
+    };
+    let mut last_space = true; // drop leading whitespace
+    let mut buf = String::new();
+    for (i, c) in src.char_indices() {
+        let start = base + i;
+        let end = start + c.len_utf8();
+        if c.is_ascii() {
+            let b = c as u8;
+            // Hyphens and double quotes fold to spaces: "cease-fire" is "cease fire", and a cue
+            // reads across quotation marks ("open in principle" to).
+            if b.is_ascii_whitespace() || b == b'-' || b == b'"' {
+                if !last_space {
+                    out.push::<MAP>(' ', start, end);
+                    last_space = true;
+                }
+            } else {
+                out.push::<MAP>(b.to_ascii_lowercase() as char, start, end);
+                last_space = false;
+            }
+            continue;
+        }
+        buf.clear();
+        fold_char(c, &mut buf);
+        for f in buf.chars() {
+            if f == ' ' {
+                if !last_space {
+                    out.push::<MAP>(' ', start, end);
+                    last_space = true;
+                }
+            } else {
+                out.push::<MAP>(f, start, end);
+                last_space = false;
+            }
+        }
+    }
+    if out.text.ends_with(' ') {
+        out.text.pop();
+        if MAP {
+            out.map.pop();
+            out.ends.pop();
+        }
+    }
+    if MAP {
+        out.map.push(base + src.len());
+    }
+    out
+}
+
 /// Fold one string completely (for lexicon entries and word lists).
 pub fn fold_str(s: &str) -> String {
     // Words are folded by the million: plain lower-case ASCII needs no offset map.
@@ -92,7 +112,8 @@ pub fn fold_str(s: &str) -> String {
     {
         return s.to_ascii_lowercase();
     }
-    Folded::new(s, 0).text
+    // The text alone: no offset map to build and throw away.
+    fold_text(s)
 }
 
 /// Append the folded form of a non-ASCII char to `out`.
@@ -155,6 +176,19 @@ mod tests {
     fn the_ascii_fast_path_folds_like_the_general_one() {
         for w in ["China", "U.S.", "d'Orsay", "G20", "NATO's"] {
             assert_eq!(fold_str(w), Folded::new(w, 0).text, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_text_alone_is_the_text_of_the_full_fold() {
+        for w in [
+            "Le Président Séjourné",
+            " cease -\n fire ",
+            "China\u{2019}s “role”",
+            "",
+            "  ",
+        ] {
+            assert_eq!(fold_text(w), Folded::new(w, 7).text, "{w:?}");
         }
     }
 

@@ -10,7 +10,7 @@ mod tokens;
 
 use crate::gazetteer::{Gazetteer, Role, Word};
 use compose::{add_bodies, add_local_persons, attach, drop_swallowed, join_pairs, merge_titles};
-pub use tokens::{mark_quotes, tokenize, Token};
+pub use tokens::{mark_quotes, tokenize, Norm, Token};
 
 /// What a mention refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,14 +133,14 @@ pub(super) const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Atoms: the dictionary meanings found at each token range.
-fn atoms(g: &Gazetteer, toks: &[Token]) -> Vec<(usize, usize, Vec<Word>)> {
+fn atoms<'g>(g: &'g Gazetteer, toks: &[Token]) -> Vec<(usize, usize, &'g [Word])> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut key = String::new();
     let mut ends: Vec<usize> = Vec::with_capacity(g.max_len);
     while i < toks.len() {
         // Most words start no phrase: look only where one may start.
-        if !g.first_words.contains(&toks[i].norm) {
+        if !g.first_words.contains(toks[i].norm.as_str()) {
             i += 1;
             continue;
         }
@@ -158,11 +158,11 @@ fn atoms(g: &Gazetteer, toks: &[Token]) -> Vec<(usize, usize, Vec<Word>)> {
             key.push_str(&t.norm);
             ends.push(key.len());
         }
-        let found = ends
-            .iter()
-            .enumerate()
-            .rev()
-            .find_map(|(n, &end)| g.dict.get(&key[..end]).map(|ws| (i, i + n + 1, ws.clone())));
+        let found = ends.iter().enumerate().rev().find_map(|(n, &end)| {
+            g.dict
+                .get(&key[..end])
+                .map(|ws| (i, i + n + 1, ws.as_slice()))
+        });
         match found {
             Some(f) => {
                 i = f.1;
@@ -180,7 +180,7 @@ fn has(ws: &[Word], f: impl Fn(&Word) -> bool) -> Option<&Word> {
 
 /// Analyse one sentence. `local` lists the folded surnames of persons seen earlier in the
 /// document that are not in the gazetteer ("yunfei"/"wang" for Wang Yunfei).
-pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool) -> Analysis {
+pub fn analyse(g: &Gazetteer, text: &str, local: &[&str], starts_quoted: bool) -> Analysis {
     let mut toks = tokenize(text);
     mark_quotes(&mut toks, starts_quoted);
     let atoms = atoms(g, &toks);
@@ -284,7 +284,7 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
                         {
                             // "French Defense Minister Sebastien Lecornu": a name after the title wins.
                             let after = atoms.get(n + 1).filter(|x| x.0 == atoms[n].1);
-                            match after.and_then(|x| has(&x.2, |w| matches!(w, Word::Person(_)))) {
+                            match after.and_then(|x| has(x.2, |w| matches!(w, Word::Person(_)))) {
                                 Some(Word::Person(p)) => {
                                     combined = Some((atoms[n + 1].1, Referent::Person(*p), n + 2));
                                     break;
@@ -331,7 +331,7 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[String], starts_quoted: bool)
         // A title followed by a name: "Foreign Minister Wang Yi".
         if has(ws, |w| matches!(w, Word::RoleWord(_))).is_some() {
             if let Some(n) = at(e) {
-                if let Some(Word::Person(p)) = has(&atoms[n].2, |w| matches!(w, Word::Person(_))) {
+                if let Some(Word::Person(p)) = has(atoms[n].2, |w| matches!(w, Word::Person(_))) {
                     mentions.push(Mention {
                         from: s,
                         to: atoms[n].1,

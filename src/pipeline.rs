@@ -94,13 +94,22 @@ pub struct DocResult {
 
 /// Count words: maximal runs of alphanumeric chars.
 pub fn count_tokens(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut n = 0;
     let mut in_word = false;
-    for c in text.chars() {
-        let w = c.is_alphanumeric();
-        if w && !in_word {
-            n += 1;
-        }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes (nearly all) without decoding a char.
+        let w = if b.is_ascii() {
+            i += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            c.is_alphanumeric()
+        };
+        n += usize::from(w && !in_word);
         in_word = w;
     }
     n
@@ -160,4 +169,33 @@ pub fn analyze_document(cfg: &Config, doc: &Document) -> DocResult {
 /// Analyse a corpus on the current rayon pool; results are in corpus order.
 pub fn analyze(cfg: &Config, docs: &[Document]) -> Vec<DocResult> {
     docs.par_iter().map(|d| analyze_document(cfg, d)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_tokens;
+
+    #[test]
+    fn tokens_are_runs_of_alphanumeric_chars() {
+        let by_chars = |t: &str| {
+            let mut n = 0;
+            let mut in_word = false;
+            for c in t.chars() {
+                let w = c.is_alphanumeric();
+                n += usize::from(w && !in_word);
+                in_word = w;
+            }
+            n
+        };
+        for t in [
+            "",
+            "China's G-20 role, 2024.",
+            "Séjourné — « cessez-le-feu » 北京 ok",
+            "  a\u{00A0}b\tc  ",
+            "ŒUVRE d'Orsay…",
+        ] {
+            assert_eq!(count_tokens(t), by_chars(t), "{t:?}");
+        }
+        assert_eq!(count_tokens("China's G-20 role"), 5);
+    }
 }

@@ -133,7 +133,7 @@ pub(super) fn resolve(
                 .met
                 .iter()
                 .rev()
-                .find(|p| crate::fold::fold_str(&g.persons[**p].surname) == *n)
+                .find(|p| g.folded_surname(**p) == n)
                 .copied();
             match (local, met) {
                 (Some(s), _) => s,

@@ -56,11 +56,13 @@ pub(super) fn decide(
             m.from == 1 && matches!(m.referent, Referent::Person(_) | Referent::Local { .. })
         }) {
             if let Some(s) = resolve(g, date, a, text, m, st) {
-                st.note(format!(
-                    "`For {}, ...` gives a person's view -> {}",
-                    span_text(a, text, m.from, m.to),
-                    describe(g, &s)
-                ));
+                st.note(|| {
+                    format!(
+                        "`For {}, ...` gives a person's view -> {}",
+                        span_text(a, text, m.from, m.to),
+                        describe(g, &s)
+                    )
+                });
                 result = Some((s, Rule::AccordingTo, 0));
             }
         }
@@ -73,12 +75,14 @@ pub(super) fn decide(
         && matches!(opening[2], "view" | "opinion" | "words")
     {
         if let Some(s) = st.last_person.clone() {
-            st.note(format!(
-                "`In {} {}, ...` -> {}",
-                opening[1],
-                opening[2],
-                describe(g, &s)
-            ));
+            st.note(|| {
+                format!(
+                    "`In {} {}, ...` -> {}",
+                    opening[1],
+                    opening[2],
+                    describe(g, &s)
+                )
+            });
             result = Some((s, Rule::AccordingTo, 0));
         }
     }
@@ -96,21 +100,27 @@ pub(super) fn decide(
             if toks[p.to..m.from].iter().any(|t| t.punct.is_some()) {
                 break;
             }
-            let shown = span_text(a, text, m.from, m.to);
+            let shown = || span_text(a, text, m.from, m.to);
             match resolve(g, date, a, text, m, st) {
                 Some(s) if s.role != Role::StateMedia => {
-                    st.note(format!(
-                        "source `{}` names `{shown}` -> {}",
-                        span_text(a, text, p.from, p.to),
-                        describe(g, &s)
-                    ));
+                    st.note(|| {
+                        format!(
+                            "source `{}` names `{}` -> {}",
+                            span_text(a, text, p.from, p.to),
+                            shown(),
+                            describe(g, &s)
+                        )
+                    });
                     result = Some((s, Rule::AccordingTo, p.from));
                     break;
                 }
-                Some(_) => st.note(format!(
-                    "source `{shown}` is state media: transparent, passed over"
-                )),
-                None => st.note(format!("source `{shown}` does not resolve")),
+                Some(_) => st.note(|| {
+                    format!(
+                        "source `{}` is state media: transparent, passed over",
+                        shown()
+                    )
+                }),
+                None => st.note(|| format!("source `{}` does not resolve", shown())),
             }
         }
         if result.is_some() {
@@ -137,20 +147,26 @@ pub(super) fn decide(
         for p in order {
             let verb = span_text(a, text, p.from, p.to);
             let Some((m, why)) = subject(a, &free, p.from, p.to) else {
-                st.note(format!("predicate `{verb}`: no subject found"));
+                st.note(|| format!("predicate `{verb}`: no subject found"));
                 continue;
             };
-            let shown = span_text(a, text, m.from, m.to);
+            let shown = || span_text(a, text, m.from, m.to);
             let Some(mut s) = resolve(g, date, a, text, m, st) else {
-                st.note(format!(
-                    "predicate `{verb}`: subject `{shown}` ({why}) does not resolve"
-                ));
+                st.note(|| {
+                    format!(
+                        "predicate `{verb}`: subject `{}` ({why}) does not resolve",
+                        shown()
+                    )
+                });
                 continue;
             };
-            st.note(format!(
-                "predicate `{verb}`: subject `{shown}` ({why}) -> {}",
-                describe(g, &s)
-            ));
+            st.note(|| {
+                format!(
+                    "predicate `{verb}`: subject `{}` ({why}) -> {}",
+                    shown(),
+                    describe(g, &s)
+                )
+            });
             let reporting = matches!(
                 crate::fold::fold_str(&verb).as_str(),
                 "reported" | "reports" | "reporting" | "report"
@@ -163,10 +179,13 @@ pub(super) fn decide(
                     .filter(|x| x.from >= p.to && !x.after_prep && !x.poss)
                     .find_map(|x| resolve(g, date, a, text, x, st));
                 if let Some(i) = inner {
-                    st.note(format!(
-                        "`{shown}` is state media: transparent, the reported speaker is {}",
-                        describe(g, &i)
-                    ));
+                    st.note(|| {
+                        format!(
+                            "`{}` is state media: transparent, the reported speaker is {}",
+                            shown(),
+                            describe(g, &i)
+                        )
+                    });
                     s = i;
                 }
             }
@@ -197,11 +216,13 @@ pub(super) fn decide(
     if result.is_none() {
         if let Some(m) = free.iter().find(|m| m.act && !m.after_prep) {
             if let Some(s) = resolve(g, date, a, text, m, st) {
-                st.note(format!(
-                    "speech act `{}` -> {}",
-                    span_text(a, text, m.from, m.to),
-                    describe(g, &s)
-                ));
+                st.note(|| {
+                    format!(
+                        "speech act `{}` -> {}",
+                        span_text(a, text, m.from, m.to),
+                        describe(g, &s)
+                    )
+                });
                 result = Some((s, Rule::Subject, m.from));
             }
         }
@@ -243,7 +264,7 @@ pub(super) fn decide(
         m.referent == Referent::Joint
             && a.tokens[m.from..m.to].iter().any(|t| {
                 g.dict
-                    .get(&t.norm)
+                    .get(t.norm.as_str())
                     .is_some_and(|ws| ws.contains(&crate::gazetteer::Word::Document))
             })
     });

@@ -7,7 +7,7 @@ use super::*;
 pub(super) fn document_heading(g: &Gazetteer, a: &Analysis, text: &str) -> Option<Speaker> {
     let has_document = a.tokens.iter().any(|t| {
         g.dict
-            .get(&t.norm)
+            .get(t.norm.as_str())
             .is_some_and(|ws| ws.contains(&crate::gazetteer::Word::Document))
     }) || a
         .mentions

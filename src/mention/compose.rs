@@ -9,8 +9,8 @@ use crate::gazetteer::{Gazetteer, Role, Word};
 pub(super) fn add_local_persons(
     g: &Gazetteer,
     toks: &[Token],
-    atoms: &[(usize, usize, Vec<Word>)],
-    local: &[String],
+    atoms: &[(usize, usize, &[Word])],
+    local: &[&str],
     mentions: &mut Vec<Mention>,
     preds: &[Pred],
 ) {
@@ -56,13 +56,13 @@ pub(super) fn add_local_persons(
         }
         let len = j - i;
         if len == 1
-            && local.contains(&toks[i].norm)
+            && local.contains(&toks[i].norm.as_str())
             && !mentions.iter().any(|m| m.from <= i && i < m.to)
         {
             mentions.push(Mention {
                 from: i,
                 to: j,
-                referent: Referent::Surname(toks[i].norm.clone()),
+                referent: Referent::Surname(toks[i].norm.to_string()),
                 poss: toks[i].poss,
                 after_prep: false,
                 quoted: false,
@@ -101,7 +101,7 @@ pub(super) fn add_local_persons(
                         .iter()
                         .position(|t| t.punct.is_some())
                         .map_or(toks.len(), |p| j + 1 + p);
-                    let inner: Vec<&(usize, usize, Vec<Word>)> =
+                    let inner: Vec<&(usize, usize, &[Word])> =
                         atoms.iter().filter(|a| a.0 > j && a.1 <= end).collect();
                     let office = inner.iter().find_map(|a| {
                         a.2.iter().find_map(|w| match w {
@@ -124,7 +124,7 @@ pub(super) fn add_local_persons(
             let after_apposition = (toks.get(j).and_then(|t| t.punct) == Some(','))
                 .then(|| {
                     let close = toks[j + 1..].iter().position(|t| t.punct == Some(','))? + j + 1;
-                    let inner: Vec<&(usize, usize, Vec<Word>)> =
+                    let inner: Vec<&(usize, usize, &[Word])> =
                         atoms.iter().filter(|a| a.0 > j && a.1 <= close).collect();
                     preds
                         .iter()
@@ -200,7 +200,7 @@ fn text_of(toks: &[Token], i: usize, j: usize) -> String {
 /// The nationality a description gives: a place or named body first ("at Fudan University"),
 /// then a demonym of a tracked actor, then any demonym ("a professor of European studies at
 /// Fudan University" is Chinese).
-fn nationality(g: &Gazetteer, inner: &[&(usize, usize, Vec<Word>)]) -> Option<usize> {
+fn nationality(g: &Gazetteer, inner: &[&(usize, usize, &[Word])]) -> Option<usize> {
     let named = inner.iter().find_map(|a| {
         a.2.iter().find_map(|w| match w {
             Word::Place(x) | Word::Actor(x) | Word::Institution(x, _) => Some(*x),
@@ -225,7 +225,7 @@ fn nationality(g: &Gazetteer, inner: &[&(usize, usize, Vec<Word>)]) -> Option<us
 pub(super) fn attach(
     g: &Gazetteer,
     toks: &[Token],
-    atoms: &[(usize, usize, Vec<Word>)],
+    atoms: &[(usize, usize, &[Word])],
     mentions: &mut [Mention],
 ) {
     let covered = |i: usize| atoms.iter().any(|a| a.0 <= i && i < a.1);
@@ -234,7 +234,7 @@ pub(super) fn attach(
         let m = slot.clone();
         // "President Xi Jinping" where the alias "President Xi" matched: take the rest of the name.
         if let Referent::Person(p) = m.referent {
-            let name: Vec<String> = crate::mention::tokenize(&g.persons[p].name)
+            let name: Vec<super::Norm> = crate::mention::tokenize(&g.persons[p].name)
                 .into_iter()
                 .map(|t| t.norm)
                 .collect();
@@ -401,7 +401,7 @@ const NOT_BODY: &[&str] = &[
 /// nationality and a few words right before a verb of saying name a body of that actor.
 pub(super) fn add_bodies(
     toks: &[Token],
-    atoms: &[(usize, usize, Vec<Word>)],
+    atoms: &[(usize, usize, &[Word])],
     mentions: &mut Vec<Mention>,
     preds: &[Pred],
 ) {

@@ -2,6 +2,98 @@
 
 use crate::fold::fold_str;
 
+/// Longest folded form kept inline in a [`Norm`].
+const INLINE: usize = 22;
+
+/// The folded form of a token. Nearly every word is short: it is kept inline, so cutting a
+/// sentence into tokens allocates nothing per token; a longer form goes on the heap.
+#[derive(Clone)]
+pub struct Norm(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Inline(u8, [u8; INLINE]),
+    Heap(Box<str>),
+}
+
+impl Norm {
+    fn new(s: &str) -> Norm {
+        if s.len() <= INLINE {
+            let mut buf = [0; INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Norm(Repr::Inline(s.len() as u8, buf))
+        } else {
+            Norm(Repr::Heap(s.into()))
+        }
+    }
+
+    /// The folded form of the word `w`: lower-case ASCII straight into the inline buffer, else
+    /// through the general fold.
+    fn fold(w: &str) -> Norm {
+        if w.len() <= INLINE
+            && w.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'.')
+        {
+            // `fold_str`'s fast path, without its allocation.
+            let mut buf = [0; INLINE];
+            for (d, b) in buf.iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            return Norm(Repr::Inline(w.len() as u8, buf));
+        }
+        Norm::new(&fold_str(w))
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // SAFETY: `buf[..len]` is always a byte-for-byte copy of a whole `&str` (`new`) or
+            // of ASCII bytes (`fold`), so it is valid UTF-8. Checking it again on every read
+            // cost as much as the allocation the inline form saves.
+            Repr::Inline(len, buf) => unsafe {
+                std::str::from_utf8_unchecked(&buf[..*len as usize])
+            },
+            Repr::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Norm {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Norm {
+    fn eq(&self, other: &Norm) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Norm {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Norm {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Norm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A token of a sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -9,7 +101,7 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     /// Folded form (punctuation: the char itself).
-    pub norm: String,
+    pub norm: Norm,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Followed by a possessive `'s` (or a plural `s'`).
@@ -20,15 +112,25 @@ pub struct Token {
     pub quoted: bool,
 }
 
+/// The char at byte `i` of `text` (a char boundary), ASCII without decoding.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Cut text into word and punctuation tokens. Words keep internal apostrophes (d'Orsay) and
 /// dotted initialisms (U.S.); a possessive `'s` is folded into the word's `poss` flag.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // About one token per five bytes of news text.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut i = 0;
     let is_apos = |c: char| c == '\'' || c == '\u{2019}';
     while i < b.len() {
-        let c = text[i..].chars().next().unwrap();
+        let Some(c) = char_at(text, i) else { break };
         let cl = c.len_utf8();
         if c.is_whitespace() {
             i += cl;
@@ -39,7 +141,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 out.push(Token {
                     start: i,
                     end: i + cl,
-                    norm: c.to_string(),
+                    norm: Norm::new(c.encode_utf8(&mut [0; 4])),
                     cap: false,
                     poss: false,
                     punct: Some(c),
@@ -60,14 +162,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             // A word: alphanumerics, with apostrophes between letters other than a final 's.
             loop {
-                while let Some(ch) = text[i..].chars().next().filter(|ch| ch.is_alphanumeric()) {
+                while let Some(ch) = char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
                     i += ch.len_utf8();
                 }
-                let rest = &text[i..];
-                let Some(a) = rest.chars().next().filter(|&ch| is_apos(ch)) else {
+                let Some(a) = char_at(text, i).filter(|&ch| is_apos(ch)) else {
                     break;
                 };
-                let after = &rest[a.len_utf8()..];
+                let after = &text[i + a.len_utf8()..];
                 let next = after.chars().next();
                 let ends_s = (next == Some('s') || next == Some('S'))
                     && !after[1..]
@@ -85,14 +186,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut tok = Token {
             start,
             end: i,
-            norm: fold_str(word),
+            norm: Norm::fold(word),
             cap: word.chars().next().is_some_and(char::is_uppercase),
             poss: false,
             punct: None,
             quoted: false,
         };
         // Possessive 's / s'.
-        if let Some(a) = text[i..].chars().next().filter(|&ch| is_apos(ch)) {
+        if let Some(a) = char_at(text, i).filter(|&ch| is_apos(ch)) {
             let after = &text[i + a.len_utf8()..];
             let next = after.chars().next();
             if (next == Some('s') || next == Some('S'))
