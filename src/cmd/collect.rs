@@ -41,6 +41,21 @@ struct Part {
 }
 
 impl Part {
+    /// This chunk followed by the next one.
+    fn then(mut self, next: Part) -> Part {
+        self.statements.extend(next.statements);
+        self.matches.extend(next.matches);
+        self.records.extend(next.records);
+        self.digest.merge(next.digest);
+        self.tally
+            .merge(next.tally)
+            .expect("tallies of one counter have one shape");
+        self.documents += next.documents;
+        self.n_statements += next.n_statements;
+        self.n_matches += next.n_matches;
+        self
+    }
+
     fn of(
         cfg: &Config,
         counter: &Counter,
@@ -124,25 +139,27 @@ impl Collected {
     ) -> Result<Batch> {
         let chunk = docs.len().div_ceil(4 * pool.current_num_threads()).max(1);
         let empty = &self.empty;
-        let parts: Vec<Part> = pool.install(|| {
+        // Adjacent chunks merge on the workers too (rayon keeps their order).
+        let Some(p) = pool.install(|| {
             docs.par_chunks(chunk)
                 .map(|ds| Part::of(cfg, counter, empty, rows, ds))
-                .collect::<Result<_>>()
-        })?;
-        let mut batch = Batch::default();
-        for p in parts {
-            batch.statements.extend(p.statements);
-            batch.matches.extend(p.matches);
-            batch.records.extend(p.records);
-            self.digest.merge(p.digest);
-            self.tally
-                .merge(p.tally)
-                .expect("tallies of one counter have one shape");
-            self.documents += p.documents;
-            self.statements += p.n_statements;
-            self.matches += p.n_matches;
-        }
-        Ok(batch)
+                .try_reduce_with(|a, b| Ok(a.then(b)))
+        }) else {
+            return Ok(Batch::default());
+        };
+        let p = p?;
+        self.digest.merge(p.digest);
+        self.tally
+            .merge(p.tally)
+            .expect("tallies of one counter have one shape");
+        self.documents += p.documents;
+        self.statements += p.n_statements;
+        self.matches += p.n_matches;
+        Ok(Batch {
+            statements: p.statements,
+            matches: p.matches,
+            records: p.records,
+        })
     }
 
     /// Write the tables and the report into `out` and move everything into place; `spill` holds
