@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use stancecmp::data::SEEDS;
 use stancecmp::pipeline::{self, Config};
 use stancecmp::read::document_from_text;
+use stancecmp::write::{Rows, MATCHES, STATEMENTS};
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -98,6 +99,26 @@ fn main() {
     let tn = time(5, || {
         all.install(|| black_box(pipeline::analyze(&cfg, &docs)));
     });
+    let results = one.install(|| pipeline::analyze(&cfg, &docs));
+    let counter = stancecmp::aggregate::Counter::new(&cfg, None, 2000, 1);
+    report(
+        "count (tally, bootstrap)",
+        time(5, || {
+            one.install(|| black_box(counter.batch(&docs, &results)));
+        }),
+    );
+    report(
+        "rows (statements, matches)",
+        time(5, || {
+            let mut s = Rows::text(&STATEMENTS);
+            let mut m = Rows::text(&MATCHES);
+            for (d, r) in docs.iter().zip(&results) {
+                s.add_statements(&cfg, d, r).unwrap();
+                m.add_matches(&cfg, d, r).unwrap();
+            }
+            black_box((s.take().unwrap(), m.take().unwrap()));
+        }),
+    );
     report("pipeline, 1 thread", t1);
     report(
         &format!("pipeline, {} threads", all.current_num_threads()),
