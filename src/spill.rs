@@ -23,6 +23,10 @@ use crate::read::ReadError;
 /// buffer is some megabytes.
 pub const RUN_RECORDS: usize = 16_384;
 
+/// Runs merged at once: more runs than this (a corpus of over a million documents) are merged
+/// in rounds, so the number of open files stays small.
+const FAN_IN: usize = 64;
+
 /// Records being sorted.
 pub struct Spill {
     dir: PathBuf,
@@ -75,33 +79,54 @@ impl Spill {
 
     /// Every record in id order (records of one id in push order).
     pub fn finish(mut self) -> Result<Sorted> {
-        let mut sources = Vec::new();
         if self.runs.is_empty() {
             self.buf.sort_by(|a, b| a.id.cmp(&b.id));
-            sources.push(Source::Memory(std::mem::take(&mut self.buf).into_iter()));
-        } else {
-            if !self.buf.is_empty() {
-                self.write_run()?;
-            }
-            for path in &self.runs {
-                let file =
-                    File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-                sources.push(Source::Run(BufReader::new(file).lines(), path.clone()));
-            }
+            let sources = vec![Source::Memory(std::mem::take(&mut self.buf).into_iter())];
+            return Sorted::new(sources, None, true);
         }
-        let mut sorted = Sorted {
-            sources,
-            heap: BinaryHeap::new(),
-            heads: Vec::new(),
-            last: None,
-            dir: (!self.runs.is_empty()).then(|| self.dir.clone()),
-        };
-        sorted.heads = (0..sorted.sources.len()).map(|_| None).collect();
-        for i in 0..sorted.sources.len() {
-            sorted.refill(i)?;
+        if !self.buf.is_empty() {
+            self.write_run()?;
         }
-        Ok(sorted)
+        // Merge rounds: groups of consecutive runs into one run each, until few are left. Ties
+        // keep their run order, so records of one id stay in push order.
+        let mut round = 0;
+        while self.runs.len() > FAN_IN {
+            let mut merged = Vec::new();
+            for (i, group) in self.runs.chunks(FAN_IN).enumerate() {
+                let path = self.dir.join(format!("merge-{round}-{i:06}.jsonl"));
+                let mut sorted = Sorted::new(open_runs(group)?, None, false)?;
+                let file = File::create(&path)
+                    .with_context(|| format!("cannot create {}", path.display()))?;
+                let mut w = BufWriter::new(file);
+                while let Some(r) = sorted.next_record()? {
+                    serde_json::to_writer(&mut w, &r)?;
+                    w.write_all(b"\n")
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                w.flush()
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                for done in group {
+                    fs::remove_file(done).ok();
+                }
+                merged.push(path);
+            }
+            self.runs = merged;
+            round += 1;
+        }
+        Sorted::new(open_runs(&self.runs)?, Some(self.dir.clone()), true)
     }
+}
+
+/// Readers of run files.
+fn open_runs(paths: &[PathBuf]) -> Result<Vec<Source>> {
+    paths
+        .iter()
+        .map(|path| {
+            let file =
+                File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Ok(Source::Run(BufReader::new(file).lines(), path.clone()))
+        })
+        .collect()
 }
 
 enum Source {
@@ -132,10 +157,28 @@ pub struct Sorted {
     heap: BinaryHeap<Reverse<(String, usize)>>,
     heads: Vec<Option<DocRecord>>,
     last: Option<(String, String)>,
+    /// The scratch folder, removed at the end.
     dir: Option<PathBuf>,
+    /// Refuse an id seen twice (off for the intermediate rounds of a merge).
+    unique: bool,
 }
 
 impl Sorted {
+    fn new(sources: Vec<Source>, dir: Option<PathBuf>, unique: bool) -> Result<Sorted> {
+        let mut sorted = Sorted {
+            heads: (0..sources.len()).map(|_| None).collect(),
+            sources,
+            heap: BinaryHeap::new(),
+            last: None,
+            dir,
+            unique,
+        };
+        for i in 0..sorted.sources.len() {
+            sorted.refill(i)?;
+        }
+        Ok(sorted)
+    }
+
     fn refill(&mut self, i: usize) -> Result<()> {
         if let Some(r) = self.sources[i].next()? {
             self.heap.push(Reverse((r.id.clone(), i)));
@@ -154,7 +197,7 @@ impl Sorted {
         };
         let r = self.heads[i].take().expect("a head for every heap entry");
         self.refill(i)?;
-        if let Some((id, source)) = &self.last {
+        if let Some((id, source)) = self.last.as_ref().filter(|_| self.unique) {
             if *id == r.id {
                 return Err(ReadError::DuplicateId {
                     id: r.id.clone(),
@@ -205,6 +248,29 @@ mod tests {
             assert_eq!(drain(s.finish().unwrap()).unwrap(), want, "limit {limit}");
             assert!(!dir.join(limit.to_string()).exists(), "runs are removed");
         }
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn many_runs_are_merged_in_rounds_and_duplicates_still_found() {
+        let dir = std::env::temp_dir().join(format!("stancecmp-spill-many-{}", std::process::id()));
+        // 5,000 runs of one record: three merge rounds (5,000 -> 79 -> 2).
+        let ids: Vec<String> = (0..5000)
+            .map(|i| format!("d{:05}", (i * 7919) % 5000))
+            .collect();
+        let mut s = Spill::new(dir.clone(), 1);
+        s.extend(ids.iter().map(|id| rec(id, "x"))).unwrap();
+        let got = drain(s.finish().unwrap()).unwrap();
+        assert_eq!(got.len(), 5000);
+        assert!(got.windows(2).all(|w| w[0] < w[1]));
+        assert!(!dir.exists(), "runs are removed");
+        let mut s = Spill::new(dir.clone(), 1);
+        let mut recs: Vec<DocRecord> = (0..300).map(|i| rec(&format!("{i:04}"), "x")).collect();
+        recs[10] = rec("0200", "early.txt");
+        recs[200] = rec("0200", "late.txt");
+        s.extend(recs).unwrap();
+        let err = drain(s.finish().unwrap()).unwrap_err().to_string();
+        assert!(err.find("early.txt") < err.find("late.txt"), "{err}");
         fs::remove_dir_all(&dir).ok();
     }
 
