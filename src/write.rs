@@ -68,6 +68,16 @@ impl OutputSet {
         self.guard = on;
     }
 
+    /// Whether text cells are guarded ([`OutputSet::set_formula_guard`]).
+    pub fn guards(&self) -> bool {
+        self.guard
+    }
+
+    /// Whether lines end with CRLF (`--excel`).
+    pub fn crlf(&self) -> bool {
+        self.excel
+    }
+
     /// A row with its text cells guarded as set by [`OutputSet::set_formula_guard`].
     pub fn guarded<S: AsRef<str>>(&self, row: &[S]) -> Vec<String> {
         row.iter()

@@ -60,7 +60,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         statements.finish()?;
         matches.finish()?;
     }
-    collected.finish(args, &cfg, &names, &settings, out, spill)
+    pool.install(|| collected.finish(args, &cfg, &names, &settings, out, spill))
 }
 
 /// Read batches of [`BATCH`] documents on a thread of their own, one batch ahead of `each`,

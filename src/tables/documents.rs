@@ -1,12 +1,15 @@
 //! `documents.csv`: the summary counts of each document, the units the bootstrap resamples.
 
+use std::io::Write as _;
+
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
 use super::columns::{col, FileSpec, Names};
 use crate::aggregate::{DocRecord, Tally};
 use crate::spill::Sorted;
-use crate::write::{finish, num, OutputSet};
+use crate::write::{guard_cell, num, OutputSet};
 
 /// `documents.csv`: the columns.
 pub const SPEC: FileSpec = FileSpec {
@@ -63,6 +66,9 @@ pub fn records(names: &Names, tally: &Tally, d: &DocRecord) -> Vec<Vec<String>> 
     rows
 }
 
+/// Records formatted at once, in chunks on the rayon pool.
+const FORMAT_BATCH: usize = 4096;
+
 /// Write `documents.csv` from the records in id order, and return the corpus fingerprint:
 /// SHA-256 over every document's id, a 0xFF byte and the SHA-256 of its text, documents in id
 /// order (so it does not depend on the input order).
@@ -72,21 +78,78 @@ pub fn write(
     tally: &Tally,
     documents: &mut Sorted,
 ) -> Result<String> {
-    let mut w = out.csv(SPEC.name)?;
+    let name = SPEC.name;
+    let mut w = out.csv(name)?;
     w.write_record(SPEC.header(names))
-        .with_context(|| format!("cannot write {}", SPEC.name))?;
+        .with_context(|| format!("cannot write {name}"))?;
+    let mut file = w
+        .into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write {name}: {}", e.error()))?;
+    let (guard, crlf) = (out.guards(), out.crlf());
     let mut h = Sha256::new();
-    while let Some(d) = documents.next_record()? {
-        h.update(d.id.as_bytes());
-        h.update([0xff]);
-        h.update(hex_bytes(&d.sha256));
-        for row in records(names, tally, &d) {
-            w.write_record(out.guarded(&row))
-                .with_context(|| format!("cannot write {}", SPEC.name))?;
+    let mut batch = Vec::with_capacity(FORMAT_BATCH);
+    loop {
+        batch.clear();
+        while batch.len() < FORMAT_BATCH {
+            match documents.next_record()? {
+                Some(d) => batch.push(d),
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        for d in &batch {
+            h.update(d.id.as_bytes());
+            h.update([0xff]);
+            h.update(hex_bytes(&d.sha256));
+        }
+        let parts: Vec<Vec<u8>> = batch
+            .par_chunks(256)
+            .map(|docs| format(names, tally, docs, guard, crlf))
+            .collect::<Result<_>>()?;
+        for p in parts {
+            file.write_all(&p)
+                .with_context(|| format!("cannot write {name}"))?;
         }
     }
-    finish(w, SPEC.name)?;
+    file.flush()
+        .and_then(|()| file.get_ref().sync_all())
+        .with_context(|| format!("cannot write {name}"))?;
     Ok(format!("{:x}", h.finalize()))
+}
+
+/// The rows of some documents as CSV bytes, text cells guarded when `guard`.
+fn format(
+    names: &Names,
+    tally: &Tally,
+    docs: &[DocRecord],
+    guard: bool,
+    crlf: bool,
+) -> Result<Vec<u8>> {
+    let terminator = if crlf {
+        csv::Terminator::CRLF
+    } else {
+        csv::Terminator::Any(b'\n')
+    };
+    let mut w = csv::WriterBuilder::new()
+        .terminator(terminator)
+        .from_writer(Vec::new());
+    for d in docs {
+        for row in records(names, tally, d) {
+            for cell in &row {
+                let cell = if guard {
+                    guard_cell(cell)
+                } else {
+                    std::borrow::Cow::Borrowed(cell.as_str())
+                };
+                w.write_field(cell.as_bytes())?;
+            }
+            w.write_record(None::<&[u8]>)?;
+        }
+    }
+    w.into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot format {}: {}", SPEC.name, e.error()))
 }
 
 /// The bytes of a lower-case hex string.
