@@ -6,7 +6,7 @@
 
 use anyhow::{bail, Context, Result};
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::cli::CorpusArgs;
 use crate::data::SEEDS;
@@ -226,10 +226,31 @@ impl Stream {
     }
 }
 
-/// Print one reading warning on standard error, and remember that there was one (exit code 3).
+/// Warnings printed one by one; beyond these, only counted (a corpus with a million bad lines
+/// must not flood the terminal), and the closing line gives the totals.
+pub const MAX_WARNINGS: usize = 100;
+
+/// Warnings seen so far in this run.
+static WARNINGS: AtomicUsize = AtomicUsize::new(0);
+
+/// Print one reading warning on standard error (the first [`MAX_WARNINGS`]), and remember that
+/// there was one (exit code 3).
 fn print_warning(w: Warning) {
+    show_warning(&w);
+}
+
+/// See [`print_warning`].
+fn show_warning(w: &Warning) {
     INPUT_PROBLEMS.store(true, Ordering::Relaxed);
-    eprintln!("stancecmp: warning: {w}");
+    let n = WARNINGS.fetch_add(1, Ordering::Relaxed) + 1;
+    if n <= MAX_WARNINGS {
+        eprintln!("stancecmp: warning: {w}");
+    } else if n == MAX_WARNINGS + 1 {
+        eprintln!(
+            "stancecmp: warning: more than {MAX_WARNINGS} input problems; the others are \
+             counted, not listed (fix the input, or see them with a smaller part of it)"
+        );
+    }
 }
 
 fn print_summary(counts: &Counts) {
@@ -239,9 +260,14 @@ fn print_summary(counts: &Counts) {
         repaired,
     } = *counts;
     let s = if n == 1 { "" } else { "s" };
+    let listed = if skipped + repaired > MAX_WARNINGS {
+        format!("the first {MAX_WARNINGS} listed above")
+    } else {
+        "listed above".to_string()
+    };
     eprintln!(
         "stancecmp: warning: read {n} document{s}; skipped {skipped} and repaired {repaired} \
-         files, lines or rows (listed above); the exit code will be 3"
+         files, lines or rows ({listed}); the exit code will be 3"
     );
 }
 
@@ -250,9 +276,8 @@ fn report(corpus: &Corpus) {
     if corpus.warnings.is_empty() {
         return;
     }
-    INPUT_PROBLEMS.store(true, Ordering::Relaxed);
     for w in &corpus.warnings {
-        eprintln!("stancecmp: warning: {w}");
+        show_warning(w);
     }
     let skipped = corpus
         .warnings

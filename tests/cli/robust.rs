@@ -436,3 +436,32 @@ fn bad_lexicon_and_gazetteer_files_are_errors_with_line_and_column() {
     );
     assert!(!wd.path("out").exists());
 }
+
+#[test]
+fn a_flood_of_bad_lines_lists_the_first_hundred_and_counts_all() {
+    let wd = Workdir::new();
+    let mut text = String::from("{\"id\": \"a\", \"text\": \"China supports a ceasefire.\"}\n");
+    for _ in 0..150 {
+        text.push_str("{\"id\": \n");
+    }
+    wd.write("in.jsonl", &text);
+    let out = wd.run(&[
+        "analyze",
+        "in.jsonl",
+        "--out",
+        "out",
+        "--skip-bad",
+        "--no-charts",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let listed = err.lines().filter(|l| l.contains("in.jsonl:")).count();
+    assert_eq!(listed, 100, "{err}");
+    assert!(err.contains("more than 100 input problems"), "{err}");
+    assert!(
+        err.contains(
+            "skipped 150 and repaired 0 files, lines or rows (the first 100 listed above)"
+        ),
+        "{err}"
+    );
+}
