@@ -57,40 +57,10 @@ fn fold<const MAP: bool>(src: &str, base: usize) -> Folded {
         map: Vec::with_capacity(if MAP { src.len() + 1 } else { 0 }),
         ends: Vec::with_capacity(if MAP { src.len() } else { 0 }),
     };
-    let mut last_space = true; // drop leading whitespace
-    let mut buf = String::new();
-    for (i, c) in src.char_indices() {
-        let start = base + i;
-        let end = start + c.len_utf8();
-        if c.is_ascii() {
-            let b = c as u8;
-            // Hyphens and double quotes fold to spaces: "cease-fire" is "cease fire", and a cue
-            // reads across quotation marks ("open in principle" to).
-            if b.is_ascii_whitespace() || b == b'-' || b == b'"' {
-                if !last_space {
-                    out.push::<MAP>(' ', start, end);
-                    last_space = true;
-                }
-            } else {
-                out.push::<MAP>(b.to_ascii_lowercase() as char, start, end);
-                last_space = false;
-            }
-            continue;
-        }
-        buf.clear();
-        fold_char(c, &mut buf);
-        for f in buf.chars() {
-            if f == ' ' {
-                if !last_space {
-                    out.push::<MAP>(' ', start, end);
-                    last_space = true;
-                }
-            } else {
-                out.push::<MAP>(f, start, end);
-                last_space = false;
-            }
-        }
-    }
+    walk(src, base, |c, start, end| {
+        out.push::<MAP>(c, start, end);
+        true
+    });
     if out.text.ends_with(' ') {
         out.text.pop();
         if MAP {
@@ -101,6 +71,94 @@ fn fold<const MAP: bool>(src: &str, base: usize) -> Folded {
     if MAP {
         out.map.push(base + src.len());
     }
+    out
+}
+
+/// The fold itself: hand every folded char, with the original range `start..end` it came
+/// from, to `emit`, which returns `false` to stop. A trailing space is emitted: the caller
+/// drops it.
+#[inline(always)]
+fn walk(src: &str, base: usize, mut emit: impl FnMut(char, usize, usize) -> bool) {
+    let bytes = src.as_bytes();
+    let mut last_space = true; // drop leading whitespace
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = base + i;
+        if b.is_ascii() {
+            i += 1;
+            // Hyphens and double quotes fold to spaces: "cease-fire" is "cease fire", and a cue
+            // reads across quotation marks ("open in principle" to).
+            if b.is_ascii_whitespace() || b == b'-' || b == b'"' {
+                if !last_space {
+                    if !emit(' ', start, start + 1) {
+                        return;
+                    }
+                    last_space = true;
+                }
+            } else {
+                if !emit(b.to_ascii_lowercase() as char, start, start + 1) {
+                    return;
+                }
+                last_space = false;
+            }
+            continue;
+        }
+        let c = src[i..].chars().next().unwrap_or_default();
+        i += c.len_utf8();
+        let end = base + i;
+        buf.clear();
+        fold_char(c, &mut buf);
+        for f in buf.chars() {
+            if f == ' ' {
+                if !last_space {
+                    if !emit(' ', start, end) {
+                        return;
+                    }
+                    last_space = true;
+                }
+            } else {
+                if !emit(f, start, end) {
+                    return;
+                }
+                last_space = false;
+            }
+        }
+    }
+}
+
+/// Original byte ranges of the folded ranges `ranges` (each `end > start`, within the folded
+/// text) of `src` at offset `base`: what `Folded::new(src, base).original(start, end)` gives
+/// for each, without building the offset map (a statement has a few matches, and folding
+/// stops after the last one).
+pub fn originals(src: &str, base: usize, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = vec![(0, 0); ranges.len()];
+    // (folded byte, range, is the end): the bytes whose original offsets are wanted, in order.
+    let mut wanted: Vec<(usize, usize, bool)> = Vec::with_capacity(2 * ranges.len());
+    for (k, &(s, e)) in ranges.iter().enumerate() {
+        wanted.push((s, k, false));
+        wanted.push((e - 1, k, true));
+    }
+    wanted.sort_unstable();
+    let mut next = 0;
+    let mut pos = 0;
+    walk(src, base, |c, start, end| {
+        pos += c.len_utf8();
+        // Folded bytes `pos - len .. pos` come from `start..end`.
+        while let Some(&(at, k, is_end)) = wanted.get(next) {
+            if at >= pos {
+                break;
+            }
+            if is_end {
+                out[k].1 = end;
+            } else {
+                out[k].0 = start;
+            }
+            next += 1;
+        }
+        next < wanted.len()
+    });
     out
 }
 
@@ -189,6 +247,28 @@ mod tests {
             "  ",
         ] {
             assert_eq!(fold_text(w), Folded::new(w, 7).text, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn originals_match_the_offset_map() {
+        for src in [
+            "Le Président Séjourné",
+            " cease -\n fire ",
+            "China\u{2019}s “role” ŒUVRE",
+        ] {
+            let f = Folded::new(src, 7);
+            let n = f.text.len();
+            let mut ranges = Vec::new();
+            for s in 0..n {
+                for e in s + 1..=n {
+                    if f.text.is_char_boundary(s) && f.text.is_char_boundary(e) {
+                        ranges.push((s, e));
+                    }
+                }
+            }
+            let want: Vec<_> = ranges.iter().map(|&(s, e)| f.original(s, e)).collect();
+            assert_eq!(originals(src, 7, &ranges), want, "{src:?}");
         }
     }
 

@@ -210,6 +210,10 @@ pub struct Gazetteer {
     pub max_len: usize,
     /// First words of the phrases, to skip positions where none starts.
     pub first_words: HashSet<String, FastHash>,
+    /// A sieve in front of `first_words`: per first byte and per last byte, bit `len.min(31)`
+    /// is set when some first word has that byte and length. A token that fails it is not a
+    /// first word, without hashing it (most tokens start no phrase).
+    first_shape: [[u32; 256]; 2],
     /// Folded verbs that release a document ("released", "published").
     pub releases: Vec<String>,
     pub actors_version: String,
@@ -233,6 +237,7 @@ impl Gazetteer {
             dict: HashMap::default(),
             max_len: 1,
             first_words: Default::default(),
+            first_shape: [[0; 256]; 2],
             releases: rw
                 .release_verbs
                 .iter()
@@ -346,13 +351,31 @@ impl Gazetteer {
         Ok(g)
     }
 
+    /// Whether some phrase starts with the folded word `w` (`first_words.contains(w)`).
+    #[inline]
+    pub fn starts_phrase(&self, w: &str) -> bool {
+        let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+            return self.first_words.contains(w);
+        };
+        let bit = 1 << w.len().min(31);
+        self.first_shape[0][a as usize] & bit != 0
+            && self.first_shape[1][z as usize] & bit != 0
+            && self.first_words.contains(w)
+    }
+
     fn add(&mut self, phrase: &str, w: Word) {
         let toks = tokenize(phrase);
         if toks.is_empty() {
             return;
         }
         self.max_len = self.max_len.max(toks.len());
-        self.first_words.insert(toks[0].norm.to_string());
+        let first = toks[0].norm.as_str();
+        if let (Some(&a), Some(&z)) = (first.as_bytes().first(), first.as_bytes().last()) {
+            let bit = 1 << first.len().min(31);
+            self.first_shape[0][a as usize] |= bit;
+            self.first_shape[1][z as usize] |= bit;
+        }
+        self.first_words.insert(first.to_string());
         let key = toks
             .iter()
             .map(|t| t.norm.as_str())
@@ -390,5 +413,21 @@ impl Gazetteer {
     /// The folded surname of person `p`.
     pub fn folded_surname(&self, p: usize) -> &str {
         &self.folded_surnames[p]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::Config;
+
+    #[test]
+    fn the_sieve_keeps_every_first_word() {
+        let g = Config::load(None).unwrap().gazetteer;
+        for w in &g.first_words {
+            assert!(g.starts_phrase(w), "{w}");
+        }
+        for w in ["", "zzzz", "the", "said", "china", "macron", "x"] {
+            assert_eq!(g.starts_phrase(w), g.first_words.contains(w), "{w}");
+        }
     }
 }

@@ -140,7 +140,7 @@ fn atoms<'g>(g: &'g Gazetteer, toks: &[Token]) -> Vec<(usize, usize, &'g [Word])
     let mut ends: Vec<usize> = Vec::with_capacity(g.max_len);
     while i < toks.len() {
         // Most words start no phrase: look only where one may start.
-        if !g.first_words.contains(toks[i].norm.as_str()) {
+        if !g.starts_phrase(toks[i].norm.as_str()) {
             i += 1;
             continue;
         }

@@ -92,6 +92,17 @@ pub struct DocResult {
     pub statements: Vec<Statement>,
 }
 
+/// Which ASCII bytes are alphanumeric, by byte: one load instead of three range tests.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Count words: maximal runs of alphanumeric chars.
 pub fn count_tokens(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -103,7 +114,7 @@ pub fn count_tokens(text: &str) -> usize {
         // ASCII bytes (nearly all) without decoding a char.
         let w = if b.is_ascii() {
             i += 1;
-            b.is_ascii_alphanumeric()
+            ASCII_WORD[b as usize]
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
             i += c.len_utf8();

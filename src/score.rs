@@ -7,7 +7,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::fold::{fold_str, fold_text, is_word_char, Folded};
+use crate::fold::{fold_str, fold_text, is_word_char, originals};
 use crate::lexicon::Lexicon;
 use crate::stance::{CueSet, Stance};
 
@@ -149,13 +149,13 @@ impl Scorer {
         if kept.is_empty() {
             return Vec::new();
         }
-        let folded = Folded::new(&doc_text[start..end], start);
-        debug_assert_eq!(folded.text, *text);
+        // The original ranges of the kept matches alone, not a map of every folded byte.
+        let spans: Vec<(usize, usize)> = kept.iter().map(|&(s, e, _)| (s, e)).collect();
+        let spans = originals(&doc_text[start..end], start, &spans);
         let sentence_cues = cues.scan(text);
         let mut out = Vec::new();
-        for (s, e, p) in kept {
+        for ((s, e, p), (os, oe)) in kept.into_iter().zip(spans) {
             let decision = sentence_cues.judge(s, e);
-            let (os, oe) = folded.original(s, e);
             for &(lexicon, entry) in &self.patterns[p].1 {
                 // Reporting a breach of a principle defends it; naming a denounced practice as a
                 // breach denounces it.

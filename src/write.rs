@@ -515,6 +515,8 @@ impl Rows {
     pub fn add_statements(&mut self, cfg: &Config, doc: &Document, r: &DocResult) -> Result<()> {
         let date = doc.date.as_deref().unwrap_or_default();
         let mut buf = String::new();
+        // A confidence is one of a few values (one per rule): format each once per document.
+        let mut confidences: Vec<(u64, String)> = Vec::new();
         for s in &r.statements {
             let a = &s.attribution;
             self.cell(&doc.id)?;
@@ -527,7 +529,15 @@ impl Rows {
             self.cell(&a.role)?;
             self.cell(&a.speaker)?;
             self.cell(a.rule.as_str())?;
-            self.cell(&num(Some(a.confidence), 2))?;
+            let bits = a.confidence.to_bits();
+            let at = match confidences.iter().position(|(b, _)| *b == bits) {
+                Some(at) => at,
+                None => {
+                    confidences.push((bits, num(Some(a.confidence), 2)));
+                    confidences.len() - 1
+                }
+            };
+            self.cell(&confidences[at].1)?;
             self.cell(&a.target)?;
             self.cell(int(&mut buf, s.tokens))?;
             one_line_into(&mut buf, &doc.text[s.segment.start..s.segment.end]);

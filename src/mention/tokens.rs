@@ -27,19 +27,27 @@ impl Norm {
         }
     }
 
+    /// A one-byte ASCII form (punctuation).
+    fn byte(b: u8) -> Norm {
+        let mut buf = [0; INLINE];
+        buf[0] = b;
+        Norm(Repr::Inline(1, buf))
+    }
+
     /// The folded form of the word `w`: lower-case ASCII straight into the inline buffer, else
     /// through the general fold.
     fn fold(w: &str) -> Norm {
-        if w.len() <= INLINE
-            && w.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'.')
-        {
-            // `fold_str`'s fast path, without its allocation.
+        if w.len() <= INLINE {
+            // `fold_str`'s fast path, without its allocation: check and copy in one pass.
             let mut buf = [0; INLINE];
+            let mut plain = true;
             for (d, b) in buf.iter_mut().zip(w.bytes()) {
+                plain &= b.is_ascii_alphanumeric() || b == b'\'' || b == b'.';
                 *d = b.to_ascii_lowercase();
             }
-            return Norm(Repr::Inline(w.len() as u8, buf));
+            if plain {
+                return Norm(Repr::Inline(w.len() as u8, buf));
+            }
         }
         Norm::new(&fold_str(w))
     }
@@ -130,6 +138,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let is_apos = |c: char| c == '\'' || c == '\u{2019}';
     while i < b.len() {
+        let byte = b[i];
+        // ASCII (nearly every byte) without decoding a char: the same tests as below.
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+            // `char::is_whitespace` on ASCII: space and \t \n \x0B \x0C \r.
+            if !matches!(byte, b' ' | b'\t'..=b'\r') && byte != b'\'' {
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    norm: Norm::byte(byte),
+                    cap: false,
+                    poss: false,
+                    punct: Some(byte as char),
+                    quoted: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(text, i) else { break };
         let cl = c.len_utf8();
         if c.is_whitespace() {
@@ -162,8 +188,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             // A word: alphanumerics, with apostrophes between letters other than a final 's.
             loop {
-                while let Some(ch) = char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
-                    i += ch.len_utf8();
+                while i < b.len() {
+                    if b[i].is_ascii() {
+                        if !b[i].is_ascii_alphanumeric() {
+                            break;
+                        }
+                        i += 1;
+                    } else {
+                        match char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
+                            Some(ch) => i += ch.len_utf8(),
+                            None => break,
+                        }
+                    }
                 }
                 let Some(a) = char_at(text, i).filter(|&ch| is_apos(ch)) else {
                     break;
@@ -187,7 +223,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start,
             end: i,
             norm: Norm::fold(word),
-            cap: word.chars().next().is_some_and(char::is_uppercase),
+            cap: match b[start] {
+                f if f.is_ascii() => f.is_ascii_uppercase(),
+                _ => word.chars().next().is_some_and(char::is_uppercase),
+            },
             poss: false,
             punct: None,
             quoted: false,
