@@ -293,6 +293,9 @@ pub fn finish(w: csv::Writer<BufWriter<fs::File>>, name: &str) -> Result<()> {
 pub fn num(x: Option<f64>, decimals: usize) -> String {
     match x {
         Some(v) if v.is_finite() => {
+            if let Some(s) = num_fast(v, decimals) {
+                return s;
+            }
             let s = format!("{v:.decimals$}");
             if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
                 s[1..].to_string()
@@ -302,6 +305,42 @@ pub fn num(x: Option<f64>, decimals: usize) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// [`num`] without `format!` for the common case, or None: when `v · 10^decimals` is within
+/// 10⁻⁶ of an integer (scores and rates made of weights with few decimals), the exact decimal
+/// rounding that `format!` does cannot but give that integer, whatever its tie rule, so it is
+/// written directly. Other values (near a tie, or too large) take the slow path.
+fn num_fast(v: f64, decimals: usize) -> Option<String> {
+    const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+    let scale = *POW10.get(decimals)?;
+    let y = v * scale;
+    let r = y.round();
+    if r.abs() >= 1e15 || (y - r).abs() > 1e-6 {
+        return None;
+    }
+    let n = r as i64;
+    let (neg, n) = (n < 0, n.unsigned_abs());
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + decimals + 3);
+    if neg {
+        out.push('-');
+    }
+    if decimals == 0 {
+        out.push_str(&digits);
+        return Some(out);
+    }
+    if digits.len() > decimals {
+        let (int, frac) = digits.split_at(digits.len() - decimals);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', decimals - digits.len()));
+        out.push_str(&digits);
+    }
+    Some(out)
 }
 
 /// Whitespace runs as single spaces, for the `text` column: the words of `s` (as
@@ -651,6 +690,52 @@ mod tests {
         assert_eq!(guard_cell("-1.250"), "-1.250");
         assert_eq!(guard_cell("China"), "China");
         assert_eq!(guard_cell(""), "");
+    }
+
+    #[test]
+    fn the_fast_path_writes_what_format_writes() {
+        // Every value the fast path takes must print as `format!` does; near-ties and huge
+        // values go the slow way.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut fast = 0;
+        for i in 0..200_000 {
+            let v = match i % 4 {
+                // Sums of weights with two decimals, as scores are.
+                0 => (next() % 100_000) as f64 / 100.0 - 500.0,
+                // Ratios, as rates and shares are.
+                1 => (next() % 10_000) as f64 / ((next() % 999) + 1) as f64,
+                // Any bits.
+                2 => f64::from_bits(next()),
+                _ => (next() % 2_000_001) as f64 / 1000.0 - 1000.0,
+            };
+            if !v.is_finite() {
+                continue;
+            }
+            for d in [0, 2, 3, 4] {
+                if let Some(s) = super::num_fast(v, d) {
+                    fast += 1;
+                    let slow = format!("{v:.d$}");
+                    let slow = if slow.starts_with('-')
+                        && slow[1..].chars().all(|c| c == '0' || c == '.')
+                    {
+                        slow[1..].to_string()
+                    } else {
+                        slow
+                    };
+                    assert_eq!(s, slow, "{v:e} with {d} decimals");
+                }
+            }
+        }
+        assert!(fast > 300_000, "{fast}");
+        assert_eq!(num(Some(2.0005), 3), format!("{:.3}", 2.0005));
+        assert_eq!(num(Some(-0.0004), 3), "0.000");
+        assert_eq!(num(Some(1e300), 2), format!("{:.2}", 1e300));
     }
 
     #[test]
