@@ -80,19 +80,26 @@ pub struct AnalyzeArgs {
     #[command(flatten)]
     pub corpus: CorpusArgs,
 
-    /// Output folder for the tables.
-    #[arg(long, short, value_name = "DIR", default_value = "reports")]
-    pub out: PathBuf,
+    #[command(flatten)]
+    pub count: CountArgs,
 
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Write the tables, charts and report but not statements.csv and matches.csv (the two
+    /// largest files): for the largest corpora.
+    #[arg(long)]
+    pub tables_only: bool,
+}
+
+/// What is counted: the options `analyze` and `map` share (every partial of a corpus must be
+/// made with the same).
+#[derive(Debug, Clone, Args)]
+pub struct CountArgs {
     /// Count only statements by speakers in these roles in the summary tables
     /// (official, state_media, expert, other; comma-separated).
     #[arg(long, value_name = "ROLES", value_delimiter = ',', value_parser = ["official", "state_media", "expert", "other"])]
     pub roles: Option<Vec<String>>,
-
-    /// Compare these two actors in comparison.csv and keyness.csv: any two actor labels (tracked
-    /// actors, joint, other, none); repeat for more pairs [default: every pair of tracked actors].
-    #[arg(long, value_name = "A,B")]
-    pub compare: Vec<String>,
 
     /// Bootstrap replicates for the intervals of hits per 1,000 tokens and mean scores
     /// (0: leave those intervals empty).
@@ -102,6 +109,19 @@ pub struct AnalyzeArgs {
     /// Seed of the bootstrap: the same seed gives the same intervals.
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
+}
+
+/// What is written and how: the options `analyze` and `reduce` share.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output folder for the tables.
+    #[arg(long, short, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+
+    /// Compare these two actors in comparison.csv and keyness.csv: any two actor labels (tracked
+    /// actors, joint, other, none); repeat for more pairs [default: every pair of tracked actors].
+    #[arg(long, value_name = "A,B")]
+    pub compare: Vec<String>,
 
     /// Period of timeline.csv.
     #[arg(long, value_name = "PERIOD", default_value = "month", value_parser = ["day", "month", "year"])]
@@ -135,32 +155,21 @@ pub struct AnalyzeArgs {
     /// default a cell starting with =, +, -, @ gets a leading ').
     #[arg(long)]
     pub no_formula_guard: bool,
-
-    /// Write the tables, charts and report but not statements.csv and matches.csv (the two
-    /// largest files): for the largest corpora.
-    #[arg(long)]
-    pub tables_only: bool,
 }
 
 /// `stancecmp map`.
 #[derive(Debug, Args)]
+#[command(mut_arg("inputs", |a| a.help(
+    "A piece of a corpus: .jsonl/.ndjson or .csv files, folders of .txt files, or - for JSONL \
+     on standard input. None: JSONL on standard input"
+)))]
 pub struct MapArgs {
     /// The corpus options; without INPUT, JSONL is read from standard input.
     #[command(flatten)]
     pub corpus: CorpusArgs,
 
-    /// Count only statements by speakers in these roles (narration always counts), as in
-    /// `analyze`; every partial of a corpus must use the same roles.
-    #[arg(long, value_name = "ROLES", value_delimiter = ',', value_parser = ["official", "state_media", "expert", "other"])]
-    pub roles: Option<Vec<String>>,
-
-    /// Bootstrap replicates, as in `analyze` (the same in every partial).
-    #[arg(long, value_name = "N", default_value_t = 2000)]
-    pub bootstrap: usize,
-
-    /// Seed of the bootstrap, as in `analyze` (the same in every partial).
-    #[arg(long, value_name = "S", default_value_t = 1)]
-    pub seed: u64,
+    #[command(flatten)]
+    pub count: CountArgs,
 
     /// Leave the statement and match rows out of the partial result (much smaller): `reduce`
     /// then writes every table but statements.csv and matches.csv.
@@ -184,43 +193,6 @@ pub struct ReduceArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Output folder.
-    #[arg(long, short, value_name = "DIR", default_value = "reports")]
-    pub out: PathBuf,
-
-    /// Actor pairs to compare, as in `analyze`.
-    #[arg(long, value_name = "A,B")]
-    pub compare: Vec<String>,
-
-    /// Period of timeline.csv, as in `analyze`.
-    #[arg(long, value_name = "PERIOD", default_value = "month", value_parser = ["day", "month", "year"])]
-    pub period: String,
-
-    /// CSV for Excel, as in `analyze`.
-    #[arg(long)]
-    pub excel: bool,
-
-    /// Also write summary_wide.csv, as in `analyze`.
-    #[arg(long)]
-    pub wide: bool,
-
-    /// No charts, as in `analyze`.
-    #[arg(long)]
-    pub no_charts: bool,
-
-    /// Chart width in pixels, as in `analyze`.
-    #[arg(long, value_name = "PX", default_value_t = 1000, value_parser = clap::value_parser!(u32).range(320..=8000))]
-    pub chart_width: u32,
-
-    /// Chart height in pixels, as in `analyze`.
-    #[arg(long, value_name = "PX", default_value_t = 600, value_parser = clap::value_parser!(u32).range(200..=8000))]
-    pub chart_height: u32,
-
-    /// No progress bar and no closing line.
-    #[arg(long, short)]
-    pub quiet: bool,
-
-    /// Write cells as they are, as in `analyze`.
-    #[arg(long)]
-    pub no_formula_guard: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

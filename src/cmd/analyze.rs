@@ -22,10 +22,15 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let settings = settings(args, &names)?;
     let mut docs = corpus::stream(&args.corpus)?;
     let pool = corpus::pool(&args.corpus)?;
-    corpus::check_out(&args.corpus, &args.out)?;
+    corpus::check_out(&args.corpus, &args.output.out)?;
     let mut out = open(args)?;
-    let counter = Counter::new(&cfg, args.roles.as_deref(), args.bootstrap, args.seed);
-    let digest = report::digest(&cfg, &names, &settings, args.roles.as_deref());
+    let counter = Counter::new(
+        &cfg,
+        args.count.roles.as_deref(),
+        args.count.bootstrap,
+        args.count.seed,
+    );
+    let digest = report::digest(&cfg, &names, &settings, args.count.roles.as_deref());
     let mut collected = Collected::new(counter.tally(), digest);
     let mut spill = Spill::new(out.scratch("documents"), spill::RUN_RECORDS);
     let mut files = if args.tables_only {
@@ -43,7 +48,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         Rows::for_output(&MATCHES, &out),
     );
     let rows = files.as_ref().map(|_| (&formats.0, &formats.1));
-    let progress = Progress::documents("analysing", args.quiet);
+    let progress = Progress::documents("analysing", args.output.quiet);
     read_ahead(docs.by_ref(), |batch| {
         let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
         if let Some((statements, matches)) = files.as_mut() {
@@ -105,15 +110,15 @@ where
 
 /// The output set of a run: `--out`, with `--excel` and the formula guard as asked.
 pub fn open(args: &AnalyzeArgs) -> Result<OutputSet> {
-    let mut out = OutputSet::new(&args.out)?;
-    out.set_excel(args.excel);
-    out.set_formula_guard(!args.no_formula_guard);
+    let mut out = OutputSet::new(&args.output.out)?;
+    out.set_excel(args.output.excel);
+    out.set_formula_guard(!args.output.no_formula_guard);
     Ok(out)
 }
 
 /// Resolve the table options: pairs of known actor labels, the bootstrap, the period.
 pub fn settings(args: &AnalyzeArgs, names: &Names) -> Result<Settings> {
-    let pairs = if args.compare.is_empty() {
+    let pairs = if args.output.compare.is_empty() {
         let tracked: Vec<&String> = names
             .actors
             .iter()
@@ -127,22 +132,23 @@ pub fn settings(args: &AnalyzeArgs, names: &Names) -> Result<Settings> {
         }
         v
     } else {
-        args.compare
+        args.output
+            .compare
             .iter()
             .map(|s| pair(s, &names.actors))
             .collect::<Result<_>>()?
     };
-    let period = match args.period.as_str() {
+    let period = match args.output.period.as_str() {
         "day" => Period::Day,
         "year" => Period::Year,
         _ => Period::Month,
     };
     Ok(Settings {
         pairs,
-        bootstrap: args.bootstrap,
-        seed: args.seed,
+        bootstrap: args.count.bootstrap,
+        seed: args.count.seed,
         period,
-        wide: args.wide,
+        wide: args.output.wide,
     })
 }
 

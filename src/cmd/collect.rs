@@ -163,7 +163,7 @@ impl Collected {
     }
 
     /// Write the tables and the report into `out` and move everything into place; `spill` holds
-    /// the per-document records. Prints the closing line unless `args.quiet`.
+    /// the per-document records. Prints the closing line unless `args.output.quiet`.
     pub fn finish(
         mut self,
         args: &AnalyzeArgs,
@@ -194,7 +194,7 @@ impl Collected {
             },
         )?;
         let written = out.commit()?;
-        if !args.quiet {
+        if !args.output.quiet {
             eprintln!(
                 "stancecmp: {} documents ({} without a date, left out of the timeline), {} statements, {} lexicon matches; wrote {}",
                 self.documents,

@@ -30,8 +30,8 @@ pub fn run(args: &MapArgs) -> Result<()> {
     // An empty piece (an empty Spark partition) is no documents, not an empty-file warning.
     let empty = corpus_args.inputs == ["-"] && std::io::stdin().lock().fill_buf()?.is_empty();
     let mut docs = corpus::stream(&corpus_args)?;
-    let roles = args.roles.as_deref();
-    let counter = Counter::new(&cfg, roles, args.bootstrap, args.seed);
+    let roles = args.count.roles.as_deref();
+    let counter = Counter::new(&cfg, roles, args.count.bootstrap, args.count.seed);
     let mut collected = Collected::new(counter.tally(), report::digest_all(&cfg, &names, roles));
     let stdout = std::io::stdout();
     let mut w = BufWriter::with_capacity(1 << 20, stdout.lock());
@@ -41,9 +41,9 @@ pub fn run(args: &MapArgs) -> Result<()> {
         data: partial::data_fingerprint(&cfg),
         actors: counter.tally().actors,
         lexicons: names.lexicons.clone(),
-        roles: args.roles.clone(),
-        bootstrap: args.bootstrap,
-        seed: args.seed,
+        roles: args.count.roles.clone(),
+        bootstrap: args.count.bootstrap,
+        seed: args.count.seed,
         rows: !args.no_rows,
     };
     partial::write_line(&mut w, &header).context("cannot write the partial result")?;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 use crate::aggregate::Tally;
-use crate::cli::{AnalyzeArgs, CorpusArgs, ReduceArgs};
+use crate::cli::{AnalyzeArgs, CorpusArgs, CountArgs, ReduceArgs};
 use crate::cmd::analyze;
 use crate::cmd::collect::Collected;
 use crate::cmd::corpus;
@@ -45,7 +45,7 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
     }
     let names = Names::new(&cfg);
     let settings = analyze::settings(&analyze_args, &names)?;
-    corpus::check_out(&analyze_args.corpus, &args.out)?;
+    corpus::check_out(&analyze_args.corpus, &args.output.out)?;
     let pool = corpus::pool(&analyze_args.corpus)?;
     let mut out = analyze::open(&analyze_args)?;
     let tally = Tally::new(
@@ -69,7 +69,7 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
         out.remove_stale(MATCHES.name);
         None
     };
-    let progress = Progress::new("merging", files.len() as u64, args.quiet);
+    let progress = Progress::new("merging", files.len() as u64, args.output.quiet);
     for path in &files {
         let mut r = open(path)?;
         if let Some(why) = header.mismatch(&r.header) {
@@ -182,19 +182,12 @@ fn as_analyze(args: &ReduceArgs, header: &Header) -> AnalyzeArgs {
             strict: false,
             skip_bad: false,
         },
-        out: args.out.clone(),
-        roles: header.roles.clone(),
-        compare: args.compare.clone(),
-        bootstrap: header.bootstrap,
-        seed: header.seed,
-        period: args.period.clone(),
-        excel: args.excel,
-        wide: args.wide,
-        no_charts: args.no_charts,
-        chart_width: args.chart_width,
-        chart_height: args.chart_height,
-        quiet: args.quiet,
-        no_formula_guard: args.no_formula_guard,
+        count: CountArgs {
+            roles: header.roles.clone(),
+            bootstrap: header.bootstrap,
+            seed: header.seed,
+        },
+        output: args.output.clone(),
         tables_only: !header.rows,
     }
 }

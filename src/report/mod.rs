@@ -135,22 +135,22 @@ pub fn write(out: &mut OutputSet, input: &Input) -> Result<()> {
     let args = input.args;
     let actors = reported_actors(input.names, input.settings);
     let pairs = distinct_pairs(input.settings);
-    let n_charts = if args.no_charts {
+    let n_charts = if args.output.no_charts {
         0
     } else {
         charts::count(pairs.len())
     };
-    let progress = Progress::new("drawing charts", n_charts, args.quiet);
+    let progress = Progress::new("drawing charts", n_charts, args.output.quiet);
     let digest = input.digest.clone();
     let tables = tables(input, &pairs);
-    mark_stale_charts(out, &args.out);
-    let charts = if args.no_charts {
+    mark_stale_charts(out, &args.output.out);
+    let charts = if args.output.no_charts {
         None
     } else {
         progress.set_message("drawing charts");
         let size = Size {
-            width: args.chart_width,
-            height: args.chart_height,
+            width: args.output.chart_width,
+            height: args.output.chart_height,
         };
         Some(charts::draw(out, &tables, &actors, size, &progress)?)
     };
@@ -160,7 +160,7 @@ pub fn write(out: &mut OutputSet, input: &Input) -> Result<()> {
         actors,
         lexicons: input.names.lexicons.clone(),
         labels: input.names.actors.clone(),
-        roles: args.roles.clone(),
+        roles: args.count.roles.clone(),
         bootstrap: input.settings.bootstrap,
         seed: input.settings.seed,
         digest,
