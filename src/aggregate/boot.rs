@@ -62,6 +62,14 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 
 /// The Poisson(1) weight of a uniform 64-bit draw.
 pub fn poisson_1(u: u64) -> u32 {
+    // The first four thresholds without branches (P(X ≥ 4) < 2%), the rest rarely.
+    let w = u32::from(u >= POISSON_1[0])
+        + u32::from(u >= POISSON_1[1])
+        + u32::from(u >= POISSON_1[2])
+        + u32::from(u >= POISSON_1[3]);
+    if w < 4 {
+        return w;
+    }
     POISSON_1.iter().take_while(|&&t| t <= u).count() as u32
 }
 
@@ -219,6 +227,13 @@ mod tests {
         assert_eq!(poisson_1(0), 0);
         assert_eq!(poisson_1(POISSON_1[0]), 1);
         assert_eq!(poisson_1(u64::MAX), 20);
+        // The branch-free start gives the count of thresholds ≤ u, as defined.
+        let mut rng = Rng::new(5);
+        let edges = POISSON_1.iter().flat_map(|&t| [t - 1, t, t + 1]);
+        for u in (0..100_000).map(|_| rng.next_u64()).chain(edges) {
+            let want = POISSON_1.iter().filter(|&&t| t <= u).count() as u32;
+            assert_eq!(poisson_1(u), want, "{u}");
+        }
     }
 
     #[test]
