@@ -84,6 +84,9 @@ pub struct Statement {
     pub tokens: usize,
     /// Matches in this statement.
     pub matches: Vec<Match>,
+    /// The statement's text folded ([`crate::fold::fold_text`]: lower case, accents and
+    /// typographic quotes folded), as the lexicons matched it and the term counts read it.
+    pub folded: String,
 }
 
 /// The analysis of one document.
@@ -158,7 +161,9 @@ pub fn analyze_document(cfg: &Config, doc: &Document) -> DocResult {
         .zip(attributions)
         .enumerate()
         .map(|(i, (seg, attribution))| {
-            let mut matches = cfg.scorer.score(&cfg.cues, &doc.text, seg.start, seg.end);
+            let (mut matches, folded) = cfg
+                .scorer
+                .score_folded(&cfg.cues, &doc.text, seg.start, seg.end);
             holder_stance(
                 cfg,
                 &attribution,
@@ -171,6 +176,7 @@ pub fn analyze_document(cfg: &Config, doc: &Document) -> DocResult {
                 attribution,
                 tokens: count_tokens(&doc.text[seg.start..seg.end]),
                 matches,
+                folded,
             }
         })
         .collect();

@@ -113,9 +113,34 @@ impl Scorer {
 
     /// All matches in the statement `doc_text[start..end]`, ordered by position then lexicon.
     pub fn score(&self, cues: &CueSet, doc_text: &str, start: usize, end: usize) -> Vec<Match> {
+        self.score_folded(cues, doc_text, start, end).0
+    }
+
+    /// [`Scorer::score`], and the statement's folded text ([`fold_text`]), for the callers that
+    /// need it too (the term counts), so that it is folded once.
+    pub fn score_folded(
+        &self,
+        cues: &CueSet,
+        doc_text: &str,
+        start: usize,
+        end: usize,
+    ) -> (Vec<Match>, String) {
         // Most statements match nothing: fold the text alone first, and map folded offsets back
         // to the original (the costly part of folding) only for a statement that matches.
-        let text = &fold_text(&doc_text[start..end]);
+        let folded = fold_text(&doc_text[start..end]);
+        let matches = self.matches_in(cues, doc_text, start, end, &folded);
+        (matches, folded)
+    }
+
+    /// The matches in `doc_text[start..end]`, whose folded text is `text`.
+    fn matches_in(
+        &self,
+        cues: &CueSet,
+        doc_text: &str,
+        start: usize,
+        end: usize,
+        text: &str,
+    ) -> Vec<Match> {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for m in self.ac.find_overlapping_iter(text) {
             let (s, mut e) = (m.start(), m.end());

@@ -93,11 +93,7 @@ impl<'a> Counter<'a> {
                 Some(c) => c,
                 None => tally.terms.entry(a.actor.clone()).or_default(),
             };
-            count_terms(
-                &doc.text[s.segment.start..s.segment.end],
-                &self.stopwords,
-                counts,
-            );
+            count_terms(&s.folded, &self.stopwords, counts);
         }
         tally.add_document(&doc.id, doc.date.as_deref(), &cells, weights);
         DocRecord {
@@ -176,13 +172,13 @@ pub fn terms<'s>(text: &str, stopwords: &'s BTreeSet<String>) -> impl Iterator<I
     words.into_iter().filter(|w| !stopwords.contains(w))
 }
 
-/// Add the [`terms`] of a text to `counts`, allocating only for terms not seen before.
+/// Add the [`terms`] of a text, already folded, to `counts`, allocating only for terms not
+/// seen before.
 fn count_terms(
-    text: &str,
+    folded: &str,
     stopwords: &HashSet<String, foldhash::fast::FixedState>,
     counts: &mut TermCounts,
 ) {
-    let folded = fold_str(text);
     for w in folded.split(|c: char| !c.is_alphanumeric()) {
         if !is_term(w) || stopwords.contains(w) {
             continue;
