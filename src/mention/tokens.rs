@@ -5,6 +5,32 @@ use crate::fold::fold_str;
 /// Longest folded form kept inline in a [`Norm`].
 const INLINE: usize = 22;
 
+/// Byte classes, looked up once per byte instead of range tests: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// A byte `Norm::fold` copies as is (lower-cased): a letter, digit, apostrophe or dot.
+const PLAIN: u8 = 2;
+/// Not ASCII: part of a multi-byte char.
+const WIDE: u8 = 4;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM | PLAIN
+        } else if c == b'\'' || c == b'.' {
+            PLAIN
+        } else if !c.is_ascii() {
+            WIDE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The folded form of a token. Nearly every word is short: it is kept inline, so cutting a
 /// sentence into tokens allocates nothing per token; a longer form goes on the heap.
 #[derive(Clone)]
@@ -40,12 +66,12 @@ impl Norm {
         if w.len() <= INLINE {
             // `fold_str`'s fast path, without its allocation: check and copy in one pass.
             let mut buf = [0; INLINE];
-            let mut plain = true;
-            for (d, b) in buf.iter_mut().zip(w.bytes()) {
-                plain &= b.is_ascii_alphanumeric() || b == b'\'' || b == b'.';
+            let mut class = PLAIN;
+            for (d, &b) in buf.iter_mut().zip(w.as_bytes()) {
+                class &= CLASS[b as usize];
                 *d = b.to_ascii_lowercase();
             }
-            if plain {
+            if class != 0 {
                 return Norm(Repr::Inline(w.len() as u8, buf));
             }
         }
@@ -140,7 +166,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while i < b.len() {
         let byte = b[i];
         // ASCII (nearly every byte) without decoding a char: the same tests as below.
-        if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+        if CLASS[byte as usize] & (ALNUM | WIDE) == 0 {
             // `char::is_whitespace` on ASCII: space and \t \n \x0B \x0C \r.
             if !matches!(byte, b' ' | b'\t'..=b'\r') && byte != b'\'' {
                 out.push(Token {
@@ -189,11 +215,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // A word: alphanumerics, with apostrophes between letters other than a final 's.
             loop {
                 while i < b.len() {
-                    if b[i].is_ascii() {
-                        if !b[i].is_ascii_alphanumeric() {
-                            break;
-                        }
+                    let class = CLASS[b[i] as usize];
+                    if class & ALNUM != 0 {
                         i += 1;
+                    } else if class & WIDE == 0 {
+                        break;
                     } else {
                         match char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
                             Some(ch) => i += ch.len_utf8(),
