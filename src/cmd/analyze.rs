@@ -7,9 +7,8 @@ use anyhow::{bail, Result};
 
 use crate::aggregate::Counter;
 use crate::cli::AnalyzeArgs;
-use crate::cmd::collect::{Collected, BATCH};
+use crate::cmd::collect::{self, Collected};
 use crate::cmd::corpus;
-use crate::model::Document;
 use crate::progress::Progress;
 use crate::report;
 use crate::spill::{self, Spill};
@@ -49,7 +48,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     );
     let rows = files.as_ref().map(|_| (&formats.0, &formats.1));
     let progress = Progress::documents("analysing", args.output.quiet);
-    read_ahead(docs.by_ref(), |batch| {
+    collect::read_ahead(docs.by_ref(), |batch| {
         let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
         if let Some((statements, matches)) = files.as_mut() {
             statements.append(&done.statements)?;
@@ -66,46 +65,6 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         matches.finish()?;
     }
     pool.install(|| collected.finish(args, &cfg, &names, &settings, out, spill))
-}
-
-/// Read batches of [`BATCH`] documents on a thread of their own, one batch ahead of `each`,
-/// which gets them in corpus order: reading and parsing overlap the analysis.
-pub fn read_ahead<I>(docs: I, mut each: impl FnMut(Vec<Document>) -> Result<()>) -> Result<()>
-where
-    I: Iterator<Item = Result<Document>> + Send,
-{
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Document>>>(1);
-        let reader = scope.spawn(move || {
-            let mut docs = docs;
-            loop {
-                let batch: Result<Vec<Document>> = docs.by_ref().take(BATCH).collect();
-                let stop = batch.as_ref().map_or(true, Vec::is_empty);
-                if tx.send(batch).is_err() || stop {
-                    break;
-                }
-            }
-        });
-        let mut result = Ok(());
-        for batch in rx.iter() {
-            match batch {
-                Ok(b) if b.is_empty() => break,
-                Ok(b) => {
-                    if let Err(e) = each(b) {
-                        result = Err(e);
-                        break;
-                    }
-                }
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            }
-        }
-        drop(rx);
-        reader.join().expect("the reading thread does not panic");
-        result
-    })
 }
 
 /// The output set of a run: `--out`, with `--excel` and the formula guard as asked.

@@ -18,6 +18,46 @@ use crate::write::{OutputSet, Rows};
 /// memory holds one batch of documents and statements, not the whole corpus.
 pub const BATCH: usize = 512;
 
+/// Read batches of [`BATCH`] documents on a thread of their own, one batch ahead of `each`,
+/// which gets them in corpus order: reading and parsing overlap the analysis.
+pub fn read_ahead<I>(docs: I, mut each: impl FnMut(Vec<Document>) -> Result<()>) -> Result<()>
+where
+    I: Iterator<Item = Result<Document>> + Send,
+{
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Document>>>(1);
+        let reader = scope.spawn(move || {
+            let mut docs = docs;
+            loop {
+                let batch: Result<Vec<Document>> = docs.by_ref().take(BATCH).collect();
+                let stop = batch.as_ref().map_or(true, Vec::is_empty);
+                if tx.send(batch).is_err() || stop {
+                    break;
+                }
+            }
+        });
+        let mut result = Ok(());
+        for batch in rx.iter() {
+            match batch {
+                Ok(b) if b.is_empty() => break,
+                Ok(b) => {
+                    if let Err(e) = each(b) {
+                        result = Err(e);
+                        break;
+                    }
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        drop(rx);
+        reader.join().expect("the reading thread does not panic");
+        result
+    })
+}
+
 /// What a batch leaves for the caller to write, in corpus order.
 #[derive(Default)]
 pub struct Batch {
@@ -35,9 +75,6 @@ struct Part {
     records: Vec<DocRecord>,
     digest: Digest,
     tally: Tally,
-    documents: u64,
-    n_statements: u64,
-    n_matches: u64,
 }
 
 impl Part {
@@ -50,9 +87,6 @@ impl Part {
         self.tally
             .merge(next.tally)
             .expect("tallies of one counter have one shape");
-        self.documents += next.documents;
-        self.n_statements += next.n_statements;
-        self.n_matches += next.n_matches;
         self
     }
 
@@ -68,7 +102,6 @@ impl Part {
         let mut tally = counter.tally();
         let mut weights = Vec::new();
         let mut records = Vec::with_capacity(docs.len());
-        let (mut n_statements, mut n_matches) = (0, 0);
         for doc in docs {
             let r = pipeline::analyze_document(cfg, doc);
             if let Some((s, m)) = formatted.as_mut() {
@@ -77,12 +110,6 @@ impl Part {
             }
             digest.add(cfg, doc, &r);
             records.push(counter.document(&mut tally, doc, &r, &mut weights));
-            n_statements += r.statements.len() as u64;
-            n_matches += r
-                .statements
-                .iter()
-                .map(|s| s.matches.len() as u64)
-                .sum::<u64>();
         }
         let (statements, matches) = match formatted.as_mut() {
             Some((s, m)) => (s.take()?, m.take()?),
@@ -94,9 +121,6 @@ impl Part {
             records,
             digest,
             tally,
-            documents: docs.len() as u64,
-            n_statements,
-            n_matches,
         })
     }
 }
@@ -107,9 +131,6 @@ pub struct Collected {
     pub digest: Digest,
     /// An empty digest of the same settings, for the chunks of a batch.
     empty: Digest,
-    pub documents: u64,
-    pub statements: u64,
-    pub matches: u64,
 }
 
 impl Collected {
@@ -119,9 +140,6 @@ impl Collected {
             tally,
             empty: digest.clone(),
             digest,
-            documents: 0,
-            statements: 0,
-            matches: 0,
         }
     }
 
@@ -152,9 +170,6 @@ impl Collected {
         self.tally
             .merge(p.tally)
             .expect("tallies of one counter have one shape");
-        self.documents += p.documents;
-        self.statements += p.n_statements;
-        self.matches += p.n_matches;
         Ok(Batch {
             statements: p.statements,
             matches: p.matches,
@@ -173,10 +188,10 @@ impl Collected {
         mut out: OutputSet,
         spill: Spill,
     ) -> Result<()> {
-        if self.statements == 0 {
+        if self.digest.statements == 0 {
             bail!(
                 "the corpus has no statements: all {} documents are blank",
-                self.documents
+                self.digest.documents
             );
         }
         let mut sorted = spill.finish()?;
@@ -195,12 +210,13 @@ impl Collected {
         )?;
         let written = out.commit()?;
         if !args.output.quiet {
+            let d = &self.digest;
             eprintln!(
                 "stancecmp: {} documents ({} without a date, left out of the timeline), {} statements, {} lexicon matches; wrote {}",
-                self.documents,
-                self.documents - self.tally.dated,
-                self.statements,
-                self.matches,
+                d.documents,
+                d.documents - d.dated,
+                d.statements,
+                d.matches,
                 written
                     .iter()
                     .map(|p| p.display().to_string())

@@ -11,8 +11,7 @@ use anyhow::{Context, Result};
 
 use crate::aggregate::Counter;
 use crate::cli::MapArgs;
-use crate::cmd::analyze;
-use crate::cmd::collect::Collected;
+use crate::cmd::collect::{self, Collected};
 use crate::cmd::corpus;
 use crate::partial::{self, End, Header, Line};
 use crate::report;
@@ -50,7 +49,7 @@ pub fn run(args: &MapArgs) -> Result<()> {
     let formats = (Rows::text(&STATEMENTS), Rows::text(&MATCHES));
     let rows = (!args.no_rows).then_some((&formats.0, &formats.1));
     if !empty {
-        analyze::read_ahead(docs.by_ref(), |batch| {
+        collect::read_ahead(docs.by_ref(), |batch| {
             let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
             if rows.is_some() {
                 let text = |b: Vec<u8>| String::from_utf8(b).expect("rows are UTF-8");
@@ -62,8 +61,8 @@ pub fn run(args: &MapArgs) -> Result<()> {
     }
     docs.finish_piece();
     let end = End {
-        documents: collected.documents,
-        statements: collected.statements,
+        documents: collected.digest.documents,
+        statements: collected.digest.statements,
         input_problems: corpus::input_problems(),
     };
     partial::write_line(&mut w, &Line::Digest(Box::new(collected.digest)))?;

@@ -26,9 +26,9 @@ use crate::write::{Rows, RowsFile, MATCHES, STATEMENTS};
 
 pub fn run(args: &ReduceArgs) -> Result<()> {
     let files = partial_files(&args.partials)?;
-    let first = open(&files[0])?;
-    let header = first.header.clone();
-    drop(first);
+    // The first partial's reader is kept for the merge: `-` (standard input) can be read once.
+    let mut first = Some(open(&files[0])?);
+    let header = first.as_ref().expect("just opened").header.clone();
     let analyze_args = as_analyze(args, &header);
     let cfg = corpus::config(&analyze_args.corpus)?;
     if partial::data_fingerprint(&cfg) != header.data {
@@ -71,7 +71,11 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
     };
     let progress = Progress::new("merging", files.len() as u64, args.output.quiet);
     for path in &files {
-        let mut r = open(path)?;
+        let mut r = match first.take() {
+            Some(r) => r,
+            None => open(path)?,
+        };
+        let mut documents = 0;
         if let Some(why) = header.mismatch(&r.header) {
             bail!(
                 "{}: cannot merge this partial result with {}: {why}; make every partial with the \
@@ -96,10 +100,21 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
                     }
                     None => bail!("{}: rows in a partial without rows", r.position()),
                 },
-                Line::Documents(records) => spill.extend(records)?,
+                Line::Documents(records) => {
+                    documents += records.len() as u64;
+                    spill.extend(records)?;
+                }
                 Line::Digest(d) => collected.digest.merge(*d),
                 Line::Tally(t) => collected.tally.merge(*t).with_context(|| r.position())?,
                 Line::End(end) => {
+                    if end.documents != documents {
+                        bail!(
+                            "{}: the partial result says it holds {} documents but has the \
+                             records of {documents}: it is damaged; run `map` on that piece again",
+                            r.position(),
+                            end.documents
+                        );
+                    }
                     if end.input_problems {
                         eprintln!(
                             "stancecmp: warning: {}: map skipped or repaired some input (see its \
@@ -118,9 +133,6 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
         statements.finish()?;
         matches.finish()?;
     }
-    collected.documents = collected.digest.documents;
-    collected.statements = collected.digest.statements;
-    collected.matches = collected.digest.matches;
     pool.install(|| collected.finish(&analyze_args, &cfg, &names, &settings, out, spill))
 }
 

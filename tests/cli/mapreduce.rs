@@ -188,6 +188,15 @@ fn partials_that_do_not_belong_together_are_refused() {
     wd.write("b-cut", &cut);
     let err = wd.fails(&["reduce", "a", "b-cut", "--out", "out"]);
     assert!(err.contains("b-cut") && err.contains("truncated"), "{err}");
+    // An end line that does not match the records (a damaged file).
+    let damaged = full.replace("{\"end\":{\"documents\":", "{\"end\":{\"documents\":1");
+    assert_ne!(damaged, full);
+    wd.write("b-damaged", &damaged);
+    let err = wd.fails(&["reduce", "a", "b-damaged", "--out", "out"]);
+    assert!(
+        err.contains("b-damaged") && err.contains("damaged"),
+        "{err}"
+    );
     // Not a partial at all.
     let err = wd.fails(&["reduce", "a", &names[1], "--out", "out"]);
     assert!(err.contains("not a stancecmp partial result"), "{err}");
@@ -196,6 +205,29 @@ fn partials_that_do_not_belong_together_are_refused() {
     assert!(err.contains("twice") || err.contains("duplicate"), "{err}");
     assert!(!wd.path("out").exists(), "no half-finished report");
     wd.ok(&["reduce", "a", "b", "--out", "out", "--no-charts"]);
+    // The first partial on standard input gives the same tables.
+    let status = Command::new(env!("CARGO_BIN_EXE_stancecmp"))
+        .args([
+            "reduce",
+            "-",
+            "b",
+            "--out",
+            "stdin",
+            "--no-charts",
+            "--quiet",
+        ])
+        .current_dir(wd.path(""))
+        .stdin(fs::File::open(wd.path("a")).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for t in TABLES {
+        assert_eq!(
+            wd.read(&format!("out/{t}")),
+            wd.read(&format!("stdin/{t}")),
+            "{t}"
+        );
+    }
 }
 
 #[test]
