@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 pub use boot::Replicates;
-pub use count::{counted, stopwords, terms, Counter};
+pub use count::{count_terms, counted, stopwords, Counter, Stopwords};
 
 /// Score sums are integers in units of `1 / SCORE_UNITS` (10⁻⁹).
 pub const SCORE_UNITS: f64 = 1e9;
@@ -143,6 +143,17 @@ impl Cells {
         }
     }
 
+    /// Add one document's dense cells (`actors × lexicons`): its counts, and one document for
+    /// each actor holding statements in it.
+    fn add_document(&mut self, doc: &[Cell], lexicons: usize) {
+        for (a, b) in self.cells.iter_mut().zip(doc) {
+            a.add(b);
+        }
+        for (n, cells) in self.documents.iter_mut().zip(doc.chunks(lexicons)) {
+            *n += u64::from(cells[0].statements > 0);
+        }
+    }
+
     fn add(&mut self, other: &Cells) {
         for (a, b) in self.cells.iter_mut().zip(&other.cells) {
             a.add(b);
@@ -227,22 +238,20 @@ impl Tally {
         doc: &[Cell],
         weights: &mut Vec<u32>,
     ) {
-        let l = self.lexicons.len();
-        let mut present = Cells::new(0, 0);
-        present.cells = doc.to_vec();
-        present.documents = (0..self.actors.len())
-            .map(|a| u64::from(doc[a * l].statements > 0))
-            .collect();
+        let (na, l) = (self.actors.len(), self.lexicons.len());
         self.documents += 1;
+        self.total.add_document(doc, l);
         if let Some(date) = date {
             self.dated += 1;
-            let (na, nl) = (self.actors.len(), l);
-            self.dates
-                .entry(date.to_string())
-                .or_insert_with(|| Cells::new(na, nl))
-                .add(&present);
+            match self.dates.get_mut(date) {
+                Some(cells) => cells.add_document(doc, l),
+                None => {
+                    let mut cells = Cells::new(na, l);
+                    cells.add_document(doc, l);
+                    self.dates.insert(date.to_string(), cells);
+                }
+            }
         }
-        self.total.add(&present);
         self.boot.add_document(id, doc, l, weights);
     }
 

@@ -1,6 +1,6 @@
 //! Counting analysed documents into a [`Tally`]: one pass over each document's statements.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
@@ -20,7 +20,7 @@ pub struct Counter<'a> {
     actors: Vec<String>,
     lexicons: Vec<String>,
     roles: Option<&'a [String]>,
-    stopwords: HashSet<String, foldhash::fast::FixedState>,
+    stopwords: Stopwords,
     reps: usize,
     seed: u64,
 }
@@ -34,9 +34,7 @@ impl<'a> Counter<'a> {
             actors: actor_labels(cfg),
             lexicons: cfg.lexicons.iter().map(|l| l.name.clone()).collect(),
             roles,
-            stopwords: stopwords(crate::data::get(&cfg.files, "stopwords.txt"))
-                .into_iter()
-                .collect(),
+            stopwords: stopwords(crate::data::get(&cfg.files, "stopwords.txt")),
             reps,
             seed,
         }
@@ -144,8 +142,11 @@ pub fn counted(roles: Option<&[String]>, a: &Attribution) -> bool {
     roles.is_none_or(|rs| a.actor == "none" || rs.contains(&a.role))
 }
 
+/// Folded words that are not terms.
+pub type Stopwords = HashSet<String, foldhash::fast::FixedState>;
+
 /// The words of `stopwords.txt`, folded.
-pub fn stopwords(file: &DataFile) -> BTreeSet<String> {
+pub fn stopwords(file: &DataFile) -> Stopwords {
     file.text
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -160,25 +161,10 @@ fn is_term(w: &str) -> bool {
     chars.next().is_some() && chars.next().is_some() && w.chars().any(char::is_alphabetic)
 }
 
-/// The terms of a text: runs of letters and digits of the folded text with at least two
-/// characters and one letter, that are not stopwords.
-pub fn terms<'s>(text: &str, stopwords: &'s BTreeSet<String>) -> impl Iterator<Item = String> + 's {
-    let folded = fold_str(text);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| is_term(w))
-        .map(str::to_string)
-        .collect();
-    words.into_iter().filter(|w| !stopwords.contains(w))
-}
-
-/// Add the [`terms`] of a text, already folded, to `counts`, allocating only for terms not
-/// seen before.
-fn count_terms(
-    folded: &str,
-    stopwords: &HashSet<String, foldhash::fast::FixedState>,
-    counts: &mut TermCounts,
-) {
+/// Add the terms of a text, already folded ([`crate::fold::fold_text`]), to `counts`: its runs
+/// of letters and digits with at least two characters and one letter that are not stopwords.
+/// Allocates only for terms not seen before.
+pub fn count_terms(folded: &str, stopwords: &Stopwords, counts: &mut TermCounts) {
     for w in folded.split(|c: char| !c.is_alphanumeric()) {
         if !is_term(w) || stopwords.contains(w) {
             continue;

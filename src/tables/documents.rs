@@ -6,10 +6,11 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
+use super::cell_fields;
 use super::columns::{col, FileSpec, Names};
 use crate::aggregate::{DocRecord, Tally};
 use crate::spill::Sorted;
-use crate::write::{guard_cell, num, OutputSet};
+use crate::write::{guard_cell, OutputSet};
 
 /// `documents.csv`: the columns.
 pub const SPEC: FileSpec = FileSpec {
@@ -45,22 +46,14 @@ pub fn records(names: &Names, tally: &Tally, d: &DocRecord) -> Vec<Vec<String>> 
             if c.statements == 0 {
                 continue;
             }
-            rows.push(vec![
+            let mut row = vec![
                 d.id.clone(),
                 d.date.clone().unwrap_or_default(),
                 actor.clone(),
                 names.lexicons[*li].clone(),
-                c.statements.to_string(),
-                c.statements_with_hits.to_string(),
-                c.hits.to_string(),
-                num(Some(c.score_sum()), 3),
-                num(c.share(), 4),
-                c.tokens.to_string(),
-                num(c.hits_per_1k(), 3),
-                c.support.to_string(),
-                c.oppose.to_string(),
-                c.mention.to_string(),
-            ]);
+            ];
+            row.extend(cell_fields(c));
+            rows.push(row);
         }
     }
     rows

@@ -1,7 +1,7 @@
 //! `keyness.csv`: the terms that most distinguish one actor's statements from the other's.
 //!
 //! A term is a folded word of a statement that is not a stopword (`lexicons/stopwords.txt`; see
-//! [`crate::aggregate::terms`]). For each compared pair, every term either actor uses gets the
+//! [`crate::aggregate::count_terms`]). For each compared pair, every term either actor uses gets the
 //! log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008) and its
 //! z-score, and Dunning's G²; the terms with the largest z for each side are listed.
 //!

@@ -16,8 +16,9 @@ pub mod timeline;
 
 use anyhow::Result;
 
-use crate::aggregate::Tally;
+use crate::aggregate::{Cell, Tally};
 use crate::spill::Sorted;
+use crate::write::num;
 use crate::write::OutputSet;
 use columns::Names;
 
@@ -80,6 +81,24 @@ pub fn write(
     let written = out.names().to_vec();
     columns::write(out, names, &written)?;
     Ok(fingerprint)
+}
+
+/// The counts of a cell as the tables write them, in the order of `summary.csv` and
+/// `documents.csv`: statements, statements_with_hits, hits, score_sum, share, tokens,
+/// hits_per_1k_tokens, support, oppose, mention.
+pub fn cell_fields(c: &Cell) -> [String; 10] {
+    [
+        c.statements.to_string(),
+        c.statements_with_hits.to_string(),
+        c.hits.to_string(),
+        num(Some(c.score_sum()), 3),
+        num(c.share(), 4),
+        c.tokens.to_string(),
+        num(c.hits_per_1k(), 3),
+        c.support.to_string(),
+        c.oppose.to_string(),
+        c.mention.to_string(),
+    ]
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use anyhow::Result;
 
 use super::columns::{col, FileSpec, Names};
-use super::Settings;
+use super::{cell_fields, Settings};
 use crate::aggregate::{Cell, Replicates, Tally};
 use crate::stats::{self, Z95};
 use crate::write::{num, OutputSet};
@@ -85,19 +85,9 @@ impl Row {
         let c = &self.cell;
         let lo = |ci: Option<(f64, f64)>| ci.map(|x| x.0);
         let hi = |ci: Option<(f64, f64)>| ci.map(|x| x.1);
-        vec![
-            self.actor.clone(),
-            self.lexicon.clone(),
-            c.statements.to_string(),
-            c.statements_with_hits.to_string(),
-            c.hits.to_string(),
-            num(Some(c.score_sum()), 3),
-            num(c.share(), 4),
-            c.tokens.to_string(),
-            num(c.hits_per_1k(), 3),
-            c.support.to_string(),
-            c.oppose.to_string(),
-            c.mention.to_string(),
+        let mut row = vec![self.actor.clone(), self.lexicon.clone()];
+        row.extend(cell_fields(c));
+        row.extend([
             self.documents.to_string(),
             num(lo(self.share_ci), 4),
             num(hi(self.share_ci), 4),
@@ -106,7 +96,8 @@ impl Row {
             num(c.mean_score(), 4),
             num(lo(self.mean_ci), 4),
             num(hi(self.mean_ci), 4),
-        ]
+        ]);
+        row
     }
 }
 

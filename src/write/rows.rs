@@ -139,11 +139,6 @@ impl Rows {
         w.into_inner()
             .map_err(|e| anyhow::anyhow!("cannot write {} rows: {}", self.name, e.error()))
     }
-
-    /// The text formatted since the last call.
-    pub fn take_text(&mut self) -> Result<String> {
-        String::from_utf8(self.take()?).context("rows are UTF-8")
-    }
 }
 
 /// `statements.csv` or `matches.csv` in an [`OutputSet`], written as documents stream through:
