@@ -291,46 +291,53 @@ pub fn finish(w: csv::Writer<BufWriter<fs::File>>, name: &str) -> Result<()> {
 
 /// A number with `decimals` places; empty for None; never `-0`.
 pub fn num(x: Option<f64>, decimals: usize) -> String {
-    match x {
-        Some(v) if v.is_finite() => {
-            if let Some(s) = num_fast(v, decimals) {
-                return s;
-            }
-            let s = format!("{v:.decimals$}");
-            if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-                s[1..].to_string()
-            } else {
-                s
-            }
-        }
-        _ => String::new(),
+    let mut s = String::new();
+    num_into(&mut s, x, decimals);
+    s
+}
+
+/// [`num`], appended to `out` (a buffer reused from cell to cell allocates nothing).
+pub fn num_into(out: &mut String, x: Option<f64>, decimals: usize) {
+    let Some(v) = x.filter(|v| v.is_finite()) else {
+        return;
+    };
+    if num_fast(out, v, decimals) {
+        return;
+    }
+    use std::fmt::Write as _;
+    let start = out.len();
+    let _ = write!(out, "{v:.decimals$}");
+    let s = &out[start..];
+    if s.starts_with('-') && s[1..].bytes().all(|c| c == b'0' || c == b'.') {
+        out.remove(start);
     }
 }
 
-/// [`num`] without `format!` for the common case, or None: when `v · 10^decimals` is within
-/// 10⁻⁶ of an integer (scores and rates made of weights with few decimals), the exact decimal
-/// rounding that `format!` does cannot but give that integer, whatever its tie rule, so it is
-/// written directly. Other values (near a tie, or too large) take the slow path.
-fn num_fast(v: f64, decimals: usize) -> Option<String> {
+/// [`num_into`] without `format!` for the common case, or false (nothing written): when
+/// `v · 10^decimals` is within 10⁻⁶ of an integer (scores and rates made of weights with few
+/// decimals), the exact decimal rounding that `format!` does cannot but give that integer,
+/// whatever its tie rule, so it is written directly. Other values (near a tie, or too large)
+/// take the slow path.
+fn num_fast(out: &mut String, v: f64, decimals: usize) -> bool {
     const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
-    let scale = *POW10.get(decimals)?;
+    let Some(&scale) = POW10.get(decimals) else {
+        return false;
+    };
     let y = v * scale;
     let r = y.round();
     if r.abs() >= 1e15 || (y - r).abs() > 1e-6 {
-        return None;
+        return false;
     }
     let n = r as i64;
     let (neg, n) = (n < 0, n.unsigned_abs());
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + decimals + 3);
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n);
     if neg {
         out.push('-');
     }
     if decimals == 0 {
-        out.push_str(&digits);
-        return Some(out);
-    }
-    if digits.len() > decimals {
+        out.push_str(digits);
+    } else if digits.len() > decimals {
         let (int, frac) = digits.split_at(digits.len() - decimals);
         out.push_str(int);
         out.push('.');
@@ -338,9 +345,9 @@ fn num_fast(v: f64, decimals: usize) -> Option<String> {
     } else {
         out.push_str("0.");
         out.extend(std::iter::repeat_n('0', decimals - digits.len()));
-        out.push_str(&digits);
+        out.push_str(digits);
     }
-    Some(out)
+    true
 }
 
 /// The actor labels of the tables, in table order: tracked actors, then joint, other, none.
@@ -398,7 +405,9 @@ mod tests {
                 continue;
             }
             for d in [0, 2, 3, 4] {
-                if let Some(s) = super::num_fast(v, d) {
+                let mut s = String::from("x");
+                if super::num_fast(&mut s, v, d) {
+                    let s = &s[1..];
                     fast += 1;
                     let slow = format!("{v:.d$}");
                     let slow = if slow.starts_with('-')

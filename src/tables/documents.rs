@@ -6,8 +6,10 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
-use super::cell_fields;
+use std::borrow::Cow;
+
 use super::columns::{col, FileSpec, Names};
+use super::{cell_fields, each_cell_field};
 use crate::aggregate::{DocRecord, Tally};
 use crate::spill::Sorted;
 use crate::write::{guard_cell, OutputSet};
@@ -112,7 +114,8 @@ pub fn write(
     Ok(format!("{:x}", h.finalize()))
 }
 
-/// The rows of some documents as CSV bytes, text cells guarded when `guard`.
+/// The rows of some documents as CSV bytes, text cells guarded when `guard`: for each
+/// document, the actors in table order, each with its lexicons in index order.
 fn format(
     names: &Names,
     tally: &Tally,
@@ -128,17 +131,34 @@ fn format(
     let mut w = csv::WriterBuilder::new()
         .terminator(terminator)
         .from_writer(Vec::new());
+    fn text(cell: &str, guard: bool) -> Cow<'_, str> {
+        if guard {
+            guard_cell(cell)
+        } else {
+            Cow::Borrowed(cell)
+        }
+    }
+    let actors: Vec<(usize, Cow<'_, str>)> = names
+        .actors
+        .iter()
+        .filter_map(|a| Some((tally.actor_index(a)?, text(a, guard))))
+        .collect();
+    let lexicons: Vec<Cow<'_, str>> = names.lexicons.iter().map(|l| text(l, guard)).collect();
+    let mut buf = String::new();
     for d in docs {
-        for row in records(names, tally, d) {
-            for cell in &row {
-                let cell = if guard {
-                    guard_cell(cell)
-                } else {
-                    std::borrow::Cow::Borrowed(cell.as_str())
-                };
-                w.write_field(cell.as_bytes())?;
+        let id = text(&d.id, guard);
+        let date = text(d.date.as_deref().unwrap_or_default(), guard);
+        for (ai, actor) in &actors {
+            for (_, li, c) in d.cells.iter().filter(|(a, _, _)| a == ai) {
+                if c.statements == 0 {
+                    continue;
+                }
+                for cell in [&id, &date, actor, &lexicons[*li]] {
+                    w.write_field(cell.as_bytes())?;
+                }
+                each_cell_field(c, &mut buf, |s| w.write_field(s.as_bytes()))?;
+                w.write_record(None::<&[u8]>)?;
             }
-            w.write_record(None::<&[u8]>)?;
         }
     }
     w.into_inner()

@@ -18,7 +18,7 @@ use anyhow::Result;
 
 use crate::aggregate::{Cell, Tally};
 use crate::spill::Sorted;
-use crate::write::num;
+use crate::write::num_into;
 use crate::write::OutputSet;
 use columns::Names;
 
@@ -87,18 +87,40 @@ pub fn write(
 /// `documents.csv`: statements, statements_with_hits, hits, score_sum, share, tokens,
 /// hits_per_1k_tokens, support, oppose, mention.
 pub fn cell_fields(c: &Cell) -> [String; 10] {
-    [
-        c.statements.to_string(),
-        c.statements_with_hits.to_string(),
-        c.hits.to_string(),
-        num(Some(c.score_sum()), 3),
-        num(c.share(), 4),
-        c.tokens.to_string(),
-        num(c.hits_per_1k(), 3),
-        c.support.to_string(),
-        c.oppose.to_string(),
-        c.mention.to_string(),
-    ]
+    let mut out: [String; 10] = Default::default();
+    let mut i = 0;
+    let _ = each_cell_field(c, &mut String::new(), |s| {
+        out[i] = s.to_string();
+        i += 1;
+        Ok::<(), ()>(())
+    });
+    out
+}
+
+/// [`cell_fields`] one by one, each handed to `f` without allocating (`buf` is scratch).
+pub fn each_cell_field<E>(
+    c: &Cell,
+    buf: &mut String,
+    mut f: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut int = itoa::Buffer::new();
+    let dec = |buf: &mut String, x: Option<f64>, decimals: usize| {
+        buf.clear();
+        num_into(buf, x, decimals);
+    };
+    f(int.format(c.statements))?;
+    f(int.format(c.statements_with_hits))?;
+    f(int.format(c.hits))?;
+    dec(buf, Some(c.score_sum()), 3);
+    f(buf)?;
+    dec(buf, c.share(), 4);
+    f(buf)?;
+    f(int.format(c.tokens))?;
+    dec(buf, c.hits_per_1k(), 3);
+    f(buf)?;
+    f(int.format(c.support))?;
+    f(int.format(c.oppose))?;
+    f(int.format(c.mention))
 }
 
 #[cfg(test)]
