@@ -1,6 +1,8 @@
 //! What a pass over analysed documents accumulates (tally, report digest, counts), and the
 //! writing of the tables and report from it: shared by `analyze`, `map` and `reduce`.
 
+use std::sync::Mutex;
+
 use anyhow::{bail, Result};
 use rayon::prelude::*;
 use rayon::ThreadPool;
@@ -74,7 +76,8 @@ struct Part {
     matches: Vec<u8>,
     records: Vec<DocRecord>,
     digest: Digest,
-    tally: Tally,
+    /// The chunk's own tally, when its thread's tally was busy (see [`Workers`]).
+    tally: Option<Tally>,
 }
 
 impl Part {
@@ -84,9 +87,7 @@ impl Part {
         self.matches.extend(next.matches);
         self.records.extend(next.records);
         self.digest.merge(next.digest);
-        self.tally
-            .merge(next.tally)
-            .expect("tallies of one counter have one shape");
+        self.tally = merged(self.tally, next.tally);
         self
     }
 
@@ -94,12 +95,18 @@ impl Part {
         cfg: &Config,
         counter: &Counter,
         empty: &Digest,
+        workers: &Workers,
         rows: Option<(&Rows, &Rows)>,
         docs: &[Document],
     ) -> Result<Part> {
         let mut formatted = rows.map(|(s, m)| (s.like(), m.like()));
         let mut digest = empty.clone();
-        let mut tally = counter.tally();
+        let mut own = None;
+        let mut slot = workers.mine();
+        let tally = match slot.as_deref_mut() {
+            Some(t) => t,
+            None => own.insert(counter.tally()),
+        };
         let mut weights = Vec::new();
         let mut records = Vec::with_capacity(docs.len());
         for doc in docs {
@@ -109,8 +116,9 @@ impl Part {
                 m.add_matches(cfg, doc, &r)?;
             }
             digest.add(cfg, doc, &r);
-            records.push(counter.document(&mut tally, doc, &r, &mut weights));
+            records.push(counter.document(tally, doc, &r, &mut weights));
         }
+        drop(slot);
         let (statements, matches) = match formatted.as_mut() {
             Some((s, m)) => (s.take()?, m.take()?),
             None => (Vec::new(), Vec::new()),
@@ -120,17 +128,48 @@ impl Part {
             matches,
             records,
             digest,
-            tally,
+            tally: own,
         })
+    }
+}
+
+/// Two optional tallies as one.
+fn merged(a: Option<Tally>, b: Option<Tally>) -> Option<Tally> {
+    match (a, b) {
+        (Some(mut a), Some(b)) => {
+            a.merge(b).expect("tallies of one counter have one shape");
+            Some(a)
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// One tally per worker thread, which the chunks that thread analyses count into, batch after
+/// batch. A tally holds only integer sums (counts, score units, bootstrap replicate sums), so
+/// which thread counted which document does not change their total: merging them once at the
+/// end gives the same bytes as merging chunk by chunk, and saves allocating, zeroing and
+/// merging a tally (megabytes of bootstrap sums) for every chunk of every batch.
+struct Workers(Vec<Mutex<Tally>>);
+
+impl Workers {
+    /// The current worker thread's tally, or None when it is busy (a thread that waits inside
+    /// a chunk may pick up another chunk) or outside the pool: the chunk then counts into a
+    /// tally of its own.
+    fn mine(&self) -> Option<std::sync::MutexGuard<'_, Tally>> {
+        let slot = self.0.get(rayon::current_thread_index()?)?;
+        slot.try_lock().ok()
     }
 }
 
 /// The counts of a corpus, gathered batch by batch (or merged from partial results).
 pub struct Collected {
-    pub tally: Tally,
+    /// What has been counted, but for the per-thread tallies of [`Collected::run_batch`]:
+    /// [`Collected::tally`] adds them.
+    tally: Tally,
     pub digest: Digest,
     /// An empty digest of the same settings, for the chunks of a batch.
     empty: Digest,
+    workers: Workers,
 }
 
 impl Collected {
@@ -140,7 +179,29 @@ impl Collected {
             tally,
             empty: digest.clone(),
             digest,
+            workers: Workers(Vec::new()),
         }
+    }
+
+    /// Add a tally (of a partial result) to the counts.
+    pub fn add_tally(&mut self, other: Tally) -> Result<(), crate::aggregate::MergeError> {
+        self.tally.merge(other)
+    }
+
+    /// Merge the per-thread tallies into the counts.
+    fn gather(&mut self) {
+        for w in std::mem::take(&mut self.workers.0) {
+            let t = w.into_inner().expect("a counting thread does not panic");
+            self.tally
+                .merge(t)
+                .expect("tallies of one counter have one shape");
+        }
+    }
+
+    /// Everything counted: the digest and the tally.
+    pub fn into_counts(mut self) -> (Digest, Tally) {
+        self.gather();
+        (self.digest, self.tally)
     }
 
     /// Analyse and count a batch of documents on `pool`: in chunks (several per thread, for
@@ -156,20 +217,28 @@ impl Collected {
         docs: &[Document],
     ) -> Result<Batch> {
         let chunk = docs.len().div_ceil(4 * pool.current_num_threads()).max(1);
-        let empty = &self.empty;
+        if self.workers.0.len() < pool.current_num_threads() {
+            self.workers.0 = (0..pool.current_num_threads())
+                .map(|_| Mutex::new(counter.tally()))
+                .chain(std::mem::take(&mut self.workers.0))
+                .collect();
+        }
+        let (empty, workers) = (&self.empty, &self.workers);
         // Adjacent chunks merge on the workers too (rayon keeps their order).
         let Some(p) = pool.install(|| {
             docs.par_chunks(chunk)
-                .map(|ds| Part::of(cfg, counter, empty, rows, ds))
+                .map(|ds| Part::of(cfg, counter, empty, workers, rows, ds))
                 .try_reduce_with(|a, b| Ok(a.then(b)))
         }) else {
             return Ok(Batch::default());
         };
         let p = p?;
         self.digest.merge(p.digest);
-        self.tally
-            .merge(p.tally)
-            .expect("tallies of one counter have one shape");
+        if let Some(t) = p.tally {
+            self.tally
+                .merge(t)
+                .expect("tallies of one counter have one shape");
+        }
         Ok(Batch {
             statements: p.statements,
             matches: p.matches,
@@ -195,6 +264,7 @@ impl Collected {
             );
         }
         let mut sorted = spill.finish()?;
+        self.gather();
         self.digest.fingerprint =
             tables::write(&mut out, names, &self.tally, settings, &mut sorted)?;
         report::write(

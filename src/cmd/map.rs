@@ -65,8 +65,9 @@ pub fn run(args: &MapArgs) -> Result<()> {
         statements: collected.digest.statements,
         input_problems: corpus::input_problems(),
     };
-    partial::write_line(&mut w, &Line::Digest(Box::new(collected.digest)))?;
-    partial::write_line(&mut w, &Line::Tally(Box::new(collected.tally)))?;
+    let (digest, tally) = collected.into_counts();
+    partial::write_line(&mut w, &Line::Digest(Box::new(digest)))?;
+    partial::write_line(&mut w, &Line::Tally(Box::new(tally)))?;
     partial::write_line(&mut w, &Line::End(end))?;
     w.flush().context("cannot write the partial result")?;
     Ok(())

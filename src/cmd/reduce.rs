@@ -105,7 +105,7 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
                     spill.extend(records)?;
                 }
                 Line::Digest(d) => collected.digest.merge(*d),
-                Line::Tally(t) => collected.tally.merge(*t).with_context(|| r.position())?,
+                Line::Tally(t) => collected.add_tally(*t).with_context(|| r.position())?,
                 Line::End(end) => {
                     if end.documents != documents {
                         bail!(
