@@ -48,15 +48,19 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     );
     let rows = files.as_ref().map(|_| (&formats.0, &formats.1));
     let progress = Progress::documents("analysing", args.output.quiet);
-    collect::read_ahead(docs.by_ref(), |batch| {
-        let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
+    let write = |done: collect::Batch| {
         if let Some((statements, matches)) = files.as_mut() {
             statements.append(&done.statements)?;
             matches.append(&done.matches)?;
         }
-        spill.extend(done.records)?;
-        progress.inc(batch.len() as u64);
-        Ok(())
+        spill.extend(done.records)
+    };
+    collect::write_behind(write, |write| {
+        collect::read_ahead(docs.by_ref(), |batch| {
+            write(collected.run_batch(&pool, &cfg, &counter, rows, &batch)?)?;
+            progress.inc(batch.len() as u64);
+            Ok(())
+        })
     })?;
     drop(progress);
     docs.finish()?;

@@ -60,6 +60,33 @@ where
     })
 }
 
+/// Run `produce`, handing each value it gives to `consume` on a thread of its own, one value
+/// behind: writing a batch's rows and records overlaps the analysis of the next batch instead
+/// of leaving the workers idle. Values reach `consume` in the order given; the first error of
+/// either side is returned (a failed `consume` stops `produce` at its next value).
+pub fn write_behind<T: Send>(
+    mut consume: impl FnMut(T) -> Result<()> + Send,
+    produce: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>,
+) -> Result<()> {
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<T>(1);
+        let writer = scope.spawn(move || {
+            for value in rx {
+                consume(value)?;
+            }
+            Ok(())
+        });
+        let produced = produce(&mut |value| {
+            // A closed channel means the writer stopped on an error, which join returns.
+            tx.send(value)
+                .map_err(|_| anyhow::anyhow!("the writing thread stopped"))
+        });
+        drop(tx);
+        let written = writer.join().expect("the writing thread does not panic");
+        written.and(produced)
+    })
+}
+
 /// What a batch leaves for the caller to write, in corpus order.
 #[derive(Default)]
 pub struct Batch {
@@ -295,5 +322,63 @@ impl Collected {
             );
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_behind;
+    use anyhow::bail;
+
+    #[test]
+    fn write_behind_keeps_the_order_and_returns_the_first_error() {
+        let mut seen = Vec::new();
+        write_behind(
+            |v: usize| {
+                seen.push(v);
+                Ok(())
+            },
+            |write| (0..1000).try_for_each(write),
+        )
+        .unwrap();
+        assert_eq!(seen, (0..1000).collect::<Vec<_>>());
+
+        // The writer fails: its error, not the producer's "stopped", and production stops.
+        let mut produced = 0;
+        let err = write_behind(
+            |v: usize| {
+                if v == 3 {
+                    bail!("disk full at {v}");
+                }
+                Ok(())
+            },
+            |write| {
+                for v in 0..1000 {
+                    produced += 1;
+                    write(v)?;
+                }
+                Ok(())
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full at 3");
+        assert!(produced < 1000, "{produced}");
+
+        // The producer fails: its error, after the writer has taken what came before.
+        let mut written = 0;
+        let err = write_behind(
+            |_: usize| {
+                written += 1;
+                Ok(())
+            },
+            |write| {
+                write(1)?;
+                write(2)?;
+                bail!("bad input")
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "bad input");
+        assert_eq!(written, 2);
     }
 }

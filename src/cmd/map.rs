@@ -33,7 +33,7 @@ pub fn run(args: &MapArgs) -> Result<()> {
     let counter = Counter::new(&cfg, roles, args.count.bootstrap, args.count.seed);
     let mut collected = Collected::new(counter.tally(), report::digest_all(&cfg, &names, roles));
     let stdout = std::io::stdout();
-    let mut w = BufWriter::with_capacity(1 << 20, stdout.lock());
+    let mut w = BufWriter::with_capacity(1 << 20, stdout);
     let header = Header {
         stancecmp_partial: partial::FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -49,14 +49,19 @@ pub fn run(args: &MapArgs) -> Result<()> {
     let formats = (Rows::text(&STATEMENTS), Rows::text(&MATCHES));
     let rows = (!args.no_rows).then_some((&formats.0, &formats.1));
     if !empty {
-        collect::read_ahead(docs.by_ref(), |batch| {
-            let done = collected.run_batch(&pool, &cfg, &counter, rows, &batch)?;
-            if rows.is_some() {
+        let with_rows = rows.is_some();
+        let write = |done: collect::Batch| {
+            if with_rows {
                 let text = |b: Vec<u8>| String::from_utf8(b).expect("rows are UTF-8");
                 partial::write_line(&mut w, &Line::Statements(text(done.statements)))?;
                 partial::write_line(&mut w, &Line::Matches(text(done.matches)))?;
             }
             partial::write_line(&mut w, &Line::Documents(done.records))
+        };
+        collect::write_behind(write, |write| {
+            collect::read_ahead(docs.by_ref(), |batch| {
+                write(collected.run_batch(&pool, &cfg, &counter, rows, &batch)?)
+            })
         })?;
     }
     docs.finish_piece();
