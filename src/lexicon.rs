@@ -26,10 +26,16 @@ pub struct Entry {
 impl Entry {
     /// The entry as it would be written in the file (`sovereign*`).
     pub fn display(&self) -> String {
+        let mut s = String::new();
+        self.display_into(&mut s);
+        s
+    }
+
+    /// [`Entry::display`], appended to `out`.
+    pub fn display_into(&self, out: &mut String) {
+        out.push_str(&self.text);
         if self.glob {
-            format!("{}*", self.text)
-        } else {
-            self.text.clone()
+            out.push('*');
         }
     }
 }

@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 
 use anyhow::{Context, Result};
 
-use super::{guard_cell, num, OutputSet};
+use super::{guard_cell, num, num_into, OutputSet};
 use crate::model::Document;
 use crate::pipeline::{Config, DocResult};
 use crate::score::Match;
@@ -17,6 +17,21 @@ use crate::tables::columns::{col, FileSpec, Names};
 /// `str::split_whitespace` cuts them) joined by one space, written into `out`.
 fn one_line_into(out: &mut String, s: &str) {
     out.clear();
+    // Most statements have single spaces between words and no other whitespace: copied as
+    // they are.
+    let b = s.as_bytes();
+    let plain = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !s.contains("  ")
+        && if s.is_ascii() {
+            b.iter().all(|&c| c >= b' ')
+        } else {
+            s.chars().all(|c| c == ' ' || !c.is_whitespace())
+        };
+    if plain {
+        out.push_str(s);
+        return;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -26,11 +41,8 @@ fn one_line_into(out: &mut String, s: &str) {
 }
 
 /// `n` in decimal, written into `buf` (reused from cell to cell).
-fn int(buf: &mut String, n: usize) -> &str {
-    use std::fmt::Write as _;
-    buf.clear();
-    let _ = write!(buf, "{n}");
-    buf
+fn int(buf: &mut itoa::Buffer, n: usize) -> &str {
+    buf.format(n)
 }
 
 /// `statements.csv`: the columns.
@@ -218,16 +230,16 @@ impl Rows {
     /// Written cell by cell, without building a row of `String`s: this runs for every statement.
     pub fn add_statements(&mut self, cfg: &Config, doc: &Document, r: &DocResult) -> Result<()> {
         let date = doc.date.as_deref().unwrap_or_default();
-        let mut buf = String::new();
+        let (mut buf, mut digits) = (String::new(), itoa::Buffer::new());
         // A confidence is one of a few values (one per rule): format each once per document.
         let mut confidences: Vec<(u64, String)> = Vec::new();
         for s in &r.statements {
             let a = &s.attribution;
             self.cell(&doc.id)?;
             self.cell(date)?;
-            self.cell(int(&mut buf, s.sentence_no))?;
-            self.cell(int(&mut buf, s.segment.start))?;
-            self.cell(int(&mut buf, s.segment.end))?;
+            self.cell(int(&mut digits, s.sentence_no))?;
+            self.cell(int(&mut digits, s.segment.start))?;
+            self.cell(int(&mut digits, s.segment.end))?;
             self.cell(if s.segment.heading { "true" } else { "false" })?;
             self.cell(&a.actor)?;
             self.cell(&a.role)?;
@@ -243,7 +255,7 @@ impl Rows {
             };
             self.cell(&confidences[at].1)?;
             self.cell(&a.target)?;
-            self.cell(int(&mut buf, s.tokens))?;
+            self.cell(int(&mut digits, s.tokens))?;
             one_line_into(&mut buf, &doc.text[s.segment.start..s.segment.end]);
             self.cell(&buf)?;
             let mut ms: Vec<&Match> = Vec::new();
@@ -258,8 +270,10 @@ impl Rows {
                     continue;
                 }
                 let score: f64 = ms.iter().map(|m| m.signed()).sum();
-                self.cell(int(&mut buf, ms.len()))?;
-                self.cell(&num(Some(score), 3))?;
+                self.cell(int(&mut digits, ms.len()))?;
+                buf.clear();
+                num_into(&mut buf, Some(score), 3);
+                self.cell(&buf)?;
                 self.cell(statement_stance(&ms))?;
             }
             self.end_row()?;
@@ -269,20 +283,24 @@ impl Rows {
 
     /// The rows of one analysed document in `matches.csv`.
     pub fn add_matches(&mut self, cfg: &Config, doc: &Document, r: &DocResult) -> Result<()> {
-        let mut buf = String::new();
+        let (mut buf, mut digits) = (String::new(), itoa::Buffer::new());
         for s in &r.statements {
             for m in &s.matches {
                 let lex = &cfg.lexicons[m.lexicon];
                 self.cell(&doc.id)?;
-                self.cell(int(&mut buf, s.sentence_no))?;
+                self.cell(int(&mut digits, s.sentence_no))?;
                 self.cell(&lex.name)?;
-                self.cell(&lex.entries[m.entry].display())?;
+                buf.clear();
+                lex.entries[m.entry].display_into(&mut buf);
+                self.cell(&buf)?;
                 one_line_into(&mut buf, &doc.text[m.start..m.end]);
                 self.cell(&buf)?;
-                self.cell(int(&mut buf, m.start))?;
-                self.cell(int(&mut buf, m.end))?;
+                self.cell(int(&mut digits, m.start))?;
+                self.cell(int(&mut digits, m.end))?;
                 self.cell(if m.negator.is_some() { "true" } else { "false" })?;
-                self.cell(&num(Some(m.weight), 3))?;
+                buf.clear();
+                num_into(&mut buf, Some(m.weight), 3);
+                self.cell(&buf)?;
                 self.cell(m.stance.as_str())?;
                 self.cell(m.cue.as_deref().unwrap_or(""))?;
                 self.cell(m.negator.as_deref().unwrap_or(""))?;
@@ -327,3 +345,43 @@ pub const MATCHES: FileSpec = FileSpec {
         col("negator", "The word that flipped the polarity, empty when none."),
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::one_line_into;
+    use proptest::prelude::*;
+
+    fn by_words(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn one_line_joins_words_with_single_spaces() {
+        for s in [
+            "",
+            " ",
+            "China said so.",
+            " leading",
+            "trailing ",
+            "two  spaces",
+            "tab\there",
+            "line\nbreak\r\n",
+            "no\u{a0}break and\u{2009}thin",
+            "\u{201c}Curly\u{201d} — dash",
+            "ctrl\u{1}char",
+        ] {
+            let mut out = String::from("old");
+            one_line_into(&mut out, s);
+            assert_eq!(out, by_words(s), "{s:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn one_line_is_split_whitespace_joined(s in "[a \\t\\n\\r\u{a0}\u{2028}\u{201c}é\u{1}.]{0,24}") {
+            let mut out = String::new();
+            one_line_into(&mut out, &s);
+            prop_assert_eq!(out, by_words(&s));
+        }
+    }
+}
