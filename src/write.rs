@@ -313,11 +313,19 @@ pub fn num_into(out: &mut String, x: Option<f64>, decimals: usize) {
     }
 }
 
-/// [`num_into`] without `format!` for the common case, or false (nothing written): when
-/// `v · 10^decimals` is within 10⁻⁶ of an integer (scores and rates made of weights with few
-/// decimals), the exact decimal rounding that `format!` does cannot but give that integer,
-/// whatever its tie rule, so it is written directly. Other values (near a tie, or too large)
-/// take the slow path.
+/// [`num_into`] without `format!` for the common case, or false (nothing written).
+///
+/// `format!` rounds the exact binary value of `v` to `decimals` places. `y = v · 10^decimals`
+/// is computed with one rounding (the power of ten is exact), so it is within `|y| · 2⁻⁵³` of
+/// the exact product; whenever `y` is far enough from a tie (a half-integer), the exact
+/// product rounds to the integer nearest `y`, whatever the tie rule, and that integer is
+/// written directly:
+/// - `y` within 10⁻⁶ of an integer and below 10¹⁵ (scores made of weights with few decimals;
+///   the error is then below 0.125);
+/// - or `y` below 10¹² (error below 1.2 · 10⁻⁴) and its fraction more than 10⁻³ from ½
+///   (shares and rates, ratios of counts).
+///
+/// Other values (near a tie, or too large) take the slow path.
 fn num_fast(out: &mut String, v: f64, decimals: usize) -> bool {
     const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
     let Some(&scale) = POW10.get(decimals) else {
@@ -325,7 +333,9 @@ fn num_fast(out: &mut String, v: f64, decimals: usize) -> bool {
     };
     let y = v * scale;
     let r = y.round();
-    if r.abs() >= 1e15 || (y - r).abs() > 1e-6 {
+    let near_integer = r.abs() < 1e15 && (y - r).abs() <= 1e-6;
+    let far_from_tie = y.abs() < 1e12 && ((y - y.trunc()).abs() - 0.5).abs() > 1e-3;
+    if !(near_integer || far_from_tie) {
         return false;
     }
     let n = r as i64;
@@ -391,14 +401,22 @@ mod tests {
             state
         };
         let mut fast = 0;
-        for i in 0..200_000 {
-            let v = match i % 4 {
+        for i in 0..300_000 {
+            let v = match i % 6 {
                 // Sums of weights with two decimals, as scores are.
                 0 => (next() % 100_000) as f64 / 100.0 - 500.0,
                 // Ratios, as rates and shares are.
                 1 => (next() % 10_000) as f64 / ((next() % 999) + 1) as f64,
                 // Any bits.
                 2 => f64::from_bits(next()),
+                // Shares and rates of large counts.
+                3 => (next() % 1_000_000) as f64 * 1000.0 / ((next() % 10_000_000) + 1) as f64,
+                // Ties and near-ties in the last place: 1.0005, 2.49995...
+                4 => {
+                    let d = [0, 2, 3, 4][(next() % 4) as usize];
+                    let tie = ((next() % 100_000) as f64 + 0.5) / 10f64.powi(d);
+                    tie + [0.0, 1e-12, -1e-12, 1e-9, -1e-9][(next() % 5) as usize]
+                }
                 _ => (next() % 2_000_001) as f64 / 1000.0 - 1000.0,
             };
             if !v.is_finite() {
@@ -421,7 +439,7 @@ mod tests {
                 }
             }
         }
-        assert!(fast > 300_000, "{fast}");
+        assert!(fast > 1_000_000, "{fast}");
         assert_eq!(num(Some(2.0005), 3), format!("{:.3}", 2.0005));
         assert_eq!(num(Some(-0.0004), 3), "0.000");
         assert_eq!(num(Some(1e300), 2), format!("{:.2}", 1e300));
