@@ -50,8 +50,12 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
     let progress = Progress::documents("analysing", args.output.quiet);
     let write = |done: collect::Batch| {
         if let Some((statements, matches)) = files.as_mut() {
-            statements.append(&done.statements)?;
-            matches.append(&done.matches)?;
+            for piece in &done.statements {
+                statements.append(piece)?;
+            }
+            for piece in &done.matches {
+                matches.append(piece)?;
+            }
         }
         spill.extend(done.records)
     };

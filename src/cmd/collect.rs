@@ -90,17 +90,18 @@ pub fn write_behind<T: Send>(
 /// What a batch leaves for the caller to write, in corpus order.
 #[derive(Default)]
 pub struct Batch {
-    /// Formatted rows of `statements.csv` and `matches.csv`.
-    pub statements: Vec<u8>,
-    pub matches: Vec<u8>,
+    /// Formatted rows of `statements.csv` and `matches.csv`, in pieces (one per chunk) to be
+    /// written one after the other: joining them would copy every byte again.
+    pub statements: Vec<Vec<u8>>,
+    pub matches: Vec<Vec<u8>>,
     /// Per-document records (for `documents.csv`).
     pub records: Vec<DocRecord>,
 }
 
 /// The analysis of one chunk of a batch.
 struct Part {
-    statements: Vec<u8>,
-    matches: Vec<u8>,
+    statements: Vec<Vec<u8>>,
+    matches: Vec<Vec<u8>>,
     records: Vec<DocRecord>,
     digest: Digest,
     /// The chunk's own tally, when its thread's tally was busy (see [`Workers`]).
@@ -147,7 +148,7 @@ impl Part {
         }
         drop(slot);
         let (statements, matches) = match formatted.as_mut() {
-            Some((s, m)) => (s.take()?, m.take()?),
+            Some((s, m)) => (vec![s.take()?], vec![m.take()?]),
             None => (Vec::new(), Vec::new()),
         };
         Ok(Part {

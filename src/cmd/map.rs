@@ -52,7 +52,7 @@ pub fn run(args: &MapArgs) -> Result<()> {
         let with_rows = rows.is_some();
         let write = |done: collect::Batch| {
             if with_rows {
-                let text = |b: Vec<u8>| String::from_utf8(b).expect("rows are UTF-8");
+                let text = |b: Vec<Vec<u8>>| String::from_utf8(b.concat()).expect("rows are UTF-8");
                 partial::write_line(&mut w, &Line::Statements(text(done.statements)))?;
                 partial::write_line(&mut w, &Line::Matches(text(done.matches)))?;
             }
