@@ -126,18 +126,24 @@ impl Replicates {
                 continue;
             }
             let span = a * reps..(a + 1) * reps;
-            add_weighted(&mut self.tokens[span.clone()], w, cells[0].tokens);
-            add_weighted(&mut self.statements[span], w, cells[0].statements);
+            // Two sums per pass over the weights.
+            let (t, n) = (cells[0].tokens, cells[0].statements);
+            let sums = self.tokens[span.clone()].iter_mut();
+            for ((st, sn), &k) in sums.zip(&mut self.statements[span]).zip(w) {
+                let k = u64::from(k);
+                *st += k * t;
+                *sn += k * n;
+            }
             for (l, c) in cells.iter().enumerate() {
-                let span = (a * lexicons + l) * reps..(a * lexicons + l + 1) * reps;
-                if c.hits > 0 {
-                    add_weighted(&mut self.hits[span.clone()], w, c.hits);
+                if c.hits == 0 && c.score_units == 0 {
+                    continue;
                 }
-                if c.score_units != 0 {
-                    let v = i128::from(c.score_units);
-                    for (s, &k) in self.score_units[span].iter_mut().zip(w) {
-                        *s += i128::from(k) * v;
-                    }
+                let span = (a * lexicons + l) * reps..(a * lexicons + l + 1) * reps;
+                let (h, v) = (c.hits, i128::from(c.score_units));
+                let sums = self.hits[span.clone()].iter_mut();
+                for ((sh, ss), &k) in sums.zip(&mut self.score_units[span]).zip(w) {
+                    *sh += u64::from(k) * h;
+                    *ss += i128::from(k) * v;
                 }
             }
         }
@@ -177,13 +183,6 @@ impl Replicates {
             .map(|&x| x as f64 / SCORE_UNITS);
         let den = self.statements[a * reps..(a + 1) * reps].iter();
         interval(num.zip(den.map(|&y| y as f64)), 1.0)
-    }
-}
-
-/// `acc[r] += w[r] * v` for every replicate.
-fn add_weighted(acc: &mut [u64], w: &[u32], v: u64) {
-    for (s, &k) in acc.iter_mut().zip(w) {
-        *s += u64::from(k) * v;
     }
 }
 
