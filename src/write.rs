@@ -266,7 +266,10 @@ mod interrupt {
 /// return first) gets a leading `'`, which spreadsheets show as text (the OWASP advice for CSV
 /// injection). Numbers, negative ones included, are left alone.
 pub fn guard_cell(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let risky = matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
     if risky && cell.parse::<f64>().is_err() {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
