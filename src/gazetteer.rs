@@ -5,7 +5,7 @@
 //! dictionary that `mention` looks up, longest phrase first.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::data::{DataError, DataFile};
@@ -199,6 +199,34 @@ impl Hasher for FxHasher {
     }
 }
 
+/// What the phrases that start with one word are like.
+#[derive(Debug, Default)]
+pub struct FirstWord {
+    /// Bit `n` is set when a phrase of `n` tokens starts with the word (bit 63: 63 or more).
+    lens: u64,
+    /// The meanings of the word alone (its `dict` entry; empty when it is no phrase alone), so
+    /// that a one-word phrase needs no second lookup.
+    pub alone: Vec<Word>,
+}
+
+impl FirstWord {
+    /// Whether some phrase of `n` tokens may start with the word.
+    #[inline]
+    pub fn has_len(&self, n: usize) -> bool {
+        self.lens & (1 << n.min(63)) != 0
+    }
+
+    /// The most tokens a phrase that starts with the word may have.
+    #[inline]
+    pub fn longest(&self, max_len: usize) -> usize {
+        if self.lens >> 63 != 0 {
+            max_len
+        } else {
+            (63 - self.lens.leading_zeros() as usize).min(max_len)
+        }
+    }
+}
+
 /// The compiled gazetteer and word lists.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -208,8 +236,9 @@ pub struct Gazetteer {
     pub dict: HashMap<String, Vec<Word>, FastHash>,
     /// Longest phrase, in tokens.
     pub max_len: usize,
-    /// First words of the phrases, to skip positions where none starts.
-    pub first_words: HashSet<String, FastHash>,
+    /// First words of the phrases, to skip positions where none starts, with the lengths of
+    /// the phrases that start with each.
+    pub first_words: HashMap<String, FirstWord, FastHash>,
     /// A sieve in front of `first_words`: per first byte and per last byte, bit `len.min(31)`
     /// is set when some first word has that byte and length. A token that fails it is not a
     /// first word, without hashing it (most tokens start no phrase).
@@ -348,19 +377,32 @@ impl Gazetteer {
         for (n, office) in &rw.roles {
             g.add(n, Word::RoleWord(office.clone()));
         }
+        for (w, first) in g.first_words.iter_mut() {
+            if let Some(ws) = g.dict.get(w) {
+                first.alone = ws.clone();
+            }
+        }
         Ok(g)
     }
 
-    /// Whether some phrase starts with the folded word `w` (`first_words.contains(w)`).
+    /// The phrases that start with the folded word `w`, if some do (`first_words.get(w)`).
     #[inline]
-    pub fn starts_phrase(&self, w: &str) -> bool {
+    pub fn first_word(&self, w: &str) -> Option<&FirstWord> {
         let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
-            return self.first_words.contains(w);
+            return self.first_words.get(w);
         };
         let bit = 1 << w.len().min(31);
-        self.first_shape[0][a as usize] & bit != 0
-            && self.first_shape[1][z as usize] & bit != 0
-            && self.first_words.contains(w)
+        if self.first_shape[0][a as usize] & bit != 0 && self.first_shape[1][z as usize] & bit != 0
+        {
+            self.first_words.get(w)
+        } else {
+            None
+        }
+    }
+
+    /// Whether some phrase starts with the folded word `w`.
+    pub fn starts_phrase(&self, w: &str) -> bool {
+        self.first_word(w).is_some()
     }
 
     fn add(&mut self, phrase: &str, w: Word) {
@@ -375,7 +417,8 @@ impl Gazetteer {
             self.first_shape[0][a as usize] |= bit;
             self.first_shape[1][z as usize] |= bit;
         }
-        self.first_words.insert(first.to_string());
+        // Norms hold no spaces, so a phrase of `n` tokens is a key of `n` words.
+        self.first_words.entry(first.to_string()).or_default().lens |= 1 << toks.len().min(63);
         let key = toks
             .iter()
             .map(|t| t.norm.as_str())
@@ -423,11 +466,28 @@ mod tests {
     #[test]
     fn the_sieve_keeps_every_first_word() {
         let g = Config::load(None).unwrap().gazetteer;
-        for w in &g.first_words {
+        for w in g.first_words.keys() {
             assert!(g.starts_phrase(w), "{w}");
         }
         for w in ["", "zzzz", "the", "said", "china", "macron", "x"] {
-            assert_eq!(g.starts_phrase(w), g.first_words.contains(w), "{w}");
+            assert_eq!(g.starts_phrase(w), g.first_words.contains_key(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn first_words_know_every_phrase_length() {
+        let g = Config::load(None).unwrap().gazetteer;
+        for (key, ws) in &g.dict {
+            let words: Vec<&str> = key.split(' ').collect();
+            let first = &g.first_words[words[0]];
+            assert!(first.has_len(words.len()), "{key}");
+            assert!(first.longest(g.max_len) >= words.len(), "{key}");
+            if words.len() == 1 {
+                assert_eq!(&first.alone, ws, "{key}");
+            }
+        }
+        for (w, first) in &g.first_words {
+            assert_eq!(first.alone.is_empty(), !g.dict.contains_key(w), "{w}");
         }
     }
 }

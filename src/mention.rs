@@ -139,30 +139,44 @@ fn atoms<'g>(g: &'g Gazetteer, toks: &[Token]) -> Vec<(usize, usize, &'g [Word])
     let mut key = String::new();
     let mut ends: Vec<usize> = Vec::with_capacity(g.max_len);
     while i < toks.len() {
-        // Most words start no phrase: look only where one may start.
-        if !g.starts_phrase(toks[i].norm.as_str()) {
-            i += 1;
-            continue;
-        }
-        // The longest candidate once, then its prefixes, longest first. A phrase may not run
+        // Most words start no phrase: look only where one may start. A phrase may not run
         // across punctuation other than a hyphen ("Jean-Noël Barrot", "cease-fire").
-        key.clear();
-        ends.clear();
-        for t in toks[i..].iter().take(g.max_len) {
-            if t.punct.is_some_and(|c| c != '-') {
-                break;
+        let first = match g.first_word(toks[i].norm.as_str()) {
+            Some(f) if toks[i].punct.is_none_or(|c| c == '-') => f,
+            _ => {
+                i += 1;
+                continue;
             }
-            if !key.is_empty() {
-                key.push(' ');
+        };
+        // The longest candidate once, then its prefixes, longest first, only at the lengths
+        // of the phrases that start with this word; the word alone last, without a lookup.
+        let longest = first.longest(g.max_len);
+        let mut found = None;
+        if longest > 1 {
+            key.clear();
+            ends.clear();
+            for t in toks[i..].iter().take(longest) {
+                if t.punct.is_some_and(|c| c != '-') {
+                    break;
+                }
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(&t.norm);
+                ends.push(key.len());
             }
-            key.push_str(&t.norm);
-            ends.push(key.len());
+            found = ends.iter().enumerate().skip(1).rev().find_map(|(n, &end)| {
+                if !first.has_len(n + 1) {
+                    return None;
+                }
+                g.dict
+                    .get(&key[..end])
+                    .map(|ws| (i, i + n + 1, ws.as_slice()))
+            });
         }
-        let found = ends.iter().enumerate().rev().find_map(|(n, &end)| {
-            g.dict
-                .get(&key[..end])
-                .map(|ws| (i, i + n + 1, ws.as_slice()))
-        });
+        if found.is_none() && !first.alone.is_empty() {
+            found = Some((i, i + 1, first.alone.as_slice()));
+        }
         match found {
             Some(f) => {
                 i = f.1;
