@@ -202,29 +202,21 @@ impl Hasher for FxHasher {
 /// What the phrases that start with one word are like.
 #[derive(Debug, Default)]
 pub struct FirstWord {
-    /// Bit `n` is set when a phrase of `n` tokens starts with the word (bit 63: 63 or more).
-    lens: u64,
+    /// Some phrase of two tokens or more starts with the word.
+    pub longer: bool,
     /// The meanings of the word alone (its `dict` entry; empty when it is no phrase alone), so
     /// that a one-word phrase needs no second lookup.
     pub alone: Vec<Word>,
 }
 
-impl FirstWord {
-    /// Whether some phrase of `n` tokens may start with the word.
-    #[inline]
-    pub fn has_len(&self, n: usize) -> bool {
-        self.lens & (1 << n.min(63)) != 0
-    }
-
-    /// The most tokens a phrase that starts with the word may have.
-    #[inline]
-    pub fn longest(&self, max_len: usize) -> usize {
-        if self.lens >> 63 != 0 {
-            max_len
-        } else {
-            (63 - self.lens.leading_zeros() as usize).min(max_len)
-        }
-    }
+/// The first two tokens or more of a phrase, as the longest-first walk meets them.
+#[derive(Debug, Default)]
+pub struct Prefix {
+    /// The meanings of these tokens as a phrase (their `dict` entry), empty when they only
+    /// start longer phrases.
+    pub meanings: Vec<Word>,
+    /// Some longer phrase starts with these tokens.
+    pub longer: bool,
 }
 
 /// The compiled gazetteer and word lists.
@@ -239,6 +231,9 @@ pub struct Gazetteer {
     /// First words of the phrases, to skip positions where none starts, with the lengths of
     /// the phrases that start with each.
     pub first_words: HashMap<String, FirstWord, FastHash>,
+    /// Every phrase of two tokens or more and every such start of a longer phrase, keyed like
+    /// `dict`: a walk from a first word goes on while the tokens so far are in here.
+    pub prefixes: HashMap<String, Prefix, FastHash>,
     /// A sieve in front of `first_words`: per first byte and per last byte, bit `len.min(31)`
     /// is set when some first word has that byte and length. A token that fails it is not a
     /// first word, without hashing it (most tokens start no phrase).
@@ -266,6 +261,7 @@ impl Gazetteer {
             dict: HashMap::default(),
             max_len: 1,
             first_words: Default::default(),
+            prefixes: Default::default(),
             first_shape: [[0; 256]; 2],
             releases: rw
                 .release_verbs
@@ -377,11 +373,7 @@ impl Gazetteer {
         for (n, office) in &rw.roles {
             g.add(n, Word::RoleWord(office.clone()));
         }
-        for (w, first) in g.first_words.iter_mut() {
-            if let Some(ws) = g.dict.get(w) {
-                first.alone = ws.clone();
-            }
-        }
+        g.index_prefixes();
         Ok(g)
     }
 
@@ -405,6 +397,32 @@ impl Gazetteer {
         self.first_word(w).is_some()
     }
 
+    /// Fill `first_words` and `prefixes` from `dict`. The keys join tokens with spaces, and a
+    /// token never holds a space, so the token boundaries of a key are its spaces.
+    fn index_prefixes(&mut self) {
+        for (key, ws) in &self.dict {
+            let mut bounds = key.match_indices(' ').map(|(at, _)| at).peekable();
+            let first = match bounds.peek() {
+                Some(&at) => &key[..at],
+                None => key.as_str(),
+            };
+            let entry = self.first_words.entry(first.to_string()).or_default();
+            if bounds.peek().is_none() {
+                entry.alone = ws.clone();
+                continue;
+            }
+            entry.longer = true;
+            bounds.next();
+            for at in bounds {
+                self.prefixes
+                    .entry(key[..at].to_string())
+                    .or_default()
+                    .longer = true;
+            }
+            self.prefixes.entry(key.clone()).or_default().meanings = ws.clone();
+        }
+    }
+
     fn add(&mut self, phrase: &str, w: Word) {
         let toks = tokenize(phrase);
         if toks.is_empty() {
@@ -417,8 +435,7 @@ impl Gazetteer {
             self.first_shape[0][a as usize] |= bit;
             self.first_shape[1][z as usize] |= bit;
         }
-        // Norms hold no spaces, so a phrase of `n` tokens is a key of `n` words.
-        self.first_words.entry(first.to_string()).or_default().lens |= 1 << toks.len().min(63);
+        self.first_words.entry(first.to_string()).or_default();
         let key = toks
             .iter()
             .map(|t| t.norm.as_str())
@@ -475,19 +492,26 @@ mod tests {
     }
 
     #[test]
-    fn first_words_know_every_phrase_length() {
+    fn the_walk_meets_every_phrase() {
         let g = Config::load(None).unwrap().gazetteer;
         for (key, ws) in &g.dict {
             let words: Vec<&str> = key.split(' ').collect();
             let first = &g.first_words[words[0]];
-            assert!(first.has_len(words.len()), "{key}");
-            assert!(first.longest(g.max_len) >= words.len(), "{key}");
             if words.len() == 1 {
                 assert_eq!(&first.alone, ws, "{key}");
+                continue;
             }
+            assert!(first.longer, "{key}");
+            for n in 2..words.len() {
+                assert!(g.prefixes[&words[..n].join(" ")].longer, "{key}");
+            }
+            assert_eq!(&g.prefixes[key].meanings, ws, "{key}");
         }
         for (w, first) in &g.first_words {
             assert_eq!(first.alone.is_empty(), !g.dict.contains_key(w), "{w}");
+        }
+        for (p, prefix) in &g.prefixes {
+            assert_eq!(prefix.meanings.is_empty(), !g.dict.contains_key(p), "{p}");
         }
     }
 }

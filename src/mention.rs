@@ -132,12 +132,11 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "influence",
 ];
 
-/// Atoms: the dictionary meanings found at each token range.
+/// Atoms: the dictionary meanings found at each token range, the longest phrase first.
 fn atoms<'g>(g: &'g Gazetteer, toks: &[Token]) -> Vec<(usize, usize, &'g [Word])> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut key = String::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(g.max_len);
     while i < toks.len() {
         // Most words start no phrase: look only where one may start. A phrase may not run
         // across punctuation other than a hyphen ("Jean-Noël Barrot", "cease-fire").
@@ -148,34 +147,28 @@ fn atoms<'g>(g: &'g Gazetteer, toks: &[Token]) -> Vec<(usize, usize, &'g [Word])
                 continue;
             }
         };
-        // The longest candidate once, then its prefixes, longest first, only at the lengths
-        // of the phrases that start with this word; the word alone last, without a lookup.
-        let longest = first.longest(g.max_len);
-        let mut found = None;
-        if longest > 1 {
+        // Add tokens while they still start some phrase; the longest phrase met wins, else
+        // the word alone.
+        let mut found = (!first.alone.is_empty()).then_some((i, i + 1, first.alone.as_slice()));
+        if first.longer {
             key.clear();
-            ends.clear();
-            for t in toks[i..].iter().take(longest) {
+            key.push_str(&toks[i].norm);
+            for (n, t) in toks[i..].iter().enumerate().take(g.max_len).skip(1) {
                 if t.punct.is_some_and(|c| c != '-') {
                     break;
                 }
-                if !key.is_empty() {
-                    key.push(' ');
-                }
+                key.push(' ');
                 key.push_str(&t.norm);
-                ends.push(key.len());
-            }
-            found = ends.iter().enumerate().skip(1).rev().find_map(|(n, &end)| {
-                if !first.has_len(n + 1) {
-                    return None;
+                let Some(p) = g.prefixes.get(key.as_str()) else {
+                    break;
+                };
+                if !p.meanings.is_empty() {
+                    found = Some((i, i + n + 1, p.meanings.as_slice()));
                 }
-                g.dict
-                    .get(&key[..end])
-                    .map(|ws| (i, i + n + 1, ws.as_slice()))
-            });
-        }
-        if found.is_none() && !first.alone.is_empty() {
-            found = Some((i, i + 1, first.alone.as_slice()));
+                if !p.longer {
+                    break;
+                }
+            }
         }
         match found {
             Some(f) => {
