@@ -459,8 +459,9 @@ pub(super) fn add_bodies(
 }
 
 /// Mentions inside a longer one go ("foreign ministry" inside "Israel's foreign ministry").
-pub(super) fn drop_swallowed(mentions: &mut Vec<Mention>) {
-    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.from, m.to)).collect();
+pub(super) fn drop_swallowed(mentions: &mut Vec<Mention>, spans: &mut Vec<(usize, usize)>) {
+    spans.clear();
+    spans.extend(mentions.iter().map(|m| (m.from, m.to)));
     let mut i = 0;
     mentions.retain(|m| {
         let inside = spans

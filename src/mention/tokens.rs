@@ -158,9 +158,17 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Cut text into word and punctuation tokens. Words keep internal apostrophes (d'Orsay) and
 /// dotted initialisms (U.S.); a possessive `'s` is folded into the word's `poss` flag.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, replacing what it held (its buffer is reused sentence after sentence).
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let b = text.as_bytes();
+    out.clear();
     // About one token per five bytes of news text.
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.reserve(text.len() / 4 + 1);
     let mut i = 0;
     let is_apos = |c: char| c == '\'' || c == '\u{2019}';
     while i < b.len() {
@@ -276,7 +284,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         out.push(tok);
     }
-    out
 }
 
 /// Mark tokens inside quoted speech. Curly quotes open and close; a straight quote toggles. A
