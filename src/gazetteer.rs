@@ -9,9 +9,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::data::{DataError, DataFile};
-use crate::mention::tokenize;
+use crate::mention::{tokenize, Norm};
+use short::ShortTable;
 
 mod check;
+mod short;
 
 /// Role of a speaker, as reported in the `role` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -200,7 +202,7 @@ impl Hasher for FxHasher {
 }
 
 /// What the phrases that start with one word are like.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FirstWord {
     /// Some phrase of two tokens or more starts with the word.
     pub longer: bool,
@@ -238,6 +240,8 @@ pub struct Gazetteer {
     /// is set when some first word has that byte and length. A token that fails it is not a
     /// first word, without hashing it (most tokens start no phrase).
     first_shape: [[u32; 256]; 2],
+    /// The entries of `first_words` of up to 15 bytes, by packed word.
+    short_firsts: ShortTable<FirstWord>,
     /// Folded verbs that release a document ("released", "published").
     pub releases: Vec<String>,
     pub actors_version: String,
@@ -263,6 +267,7 @@ impl Gazetteer {
             first_words: Default::default(),
             prefixes: Default::default(),
             first_shape: [[0; 256]; 2],
+            short_firsts: Default::default(),
             releases: rw
                 .release_verbs
                 .iter()
@@ -374,21 +379,42 @@ impl Gazetteer {
             g.add(n, Word::RoleWord(office.clone()));
         }
         g.index_prefixes();
+        g.short_firsts = ShortTable::new(
+            g.first_words
+                .iter()
+                .filter_map(|(w, f)| Some((short::pack(w)?, f.clone())))
+                .collect(),
+        );
         Ok(g)
     }
 
     /// The phrases that start with the folded word `w`, if some do (`first_words.get(w)`).
     #[inline]
     pub fn first_word(&self, w: &str) -> Option<&FirstWord> {
-        let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
-            return self.first_words.get(w);
-        };
-        let bit = 1 << w.len().min(31);
-        if self.first_shape[0][a as usize] & bit != 0 && self.first_shape[1][z as usize] & bit != 0
-        {
+        if self.sieve(w) {
             self.first_words.get(w)
         } else {
             None
+        }
+    }
+
+    /// False when `w` is certainly no first word (`first_shape`); an empty word passes.
+    #[inline]
+    fn sieve(&self, w: &str) -> bool {
+        let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
+            return true;
+        };
+        let bit = 1 << w.len().min(31);
+        self.first_shape[0][a as usize] & bit != 0 && self.first_shape[1][z as usize] & bit != 0
+    }
+
+    /// [`Gazetteer::first_word`] of a token's folded form, short ones without hashing it.
+    #[inline]
+    pub fn first_word_of(&self, n: &Norm) -> Option<&FirstWord> {
+        match n.packed() {
+            Some(key) if self.sieve(n.as_str()) => self.short_firsts.get(key),
+            Some(_) => None,
+            None => self.first_word(n.as_str()),
         }
     }
 
@@ -488,6 +514,16 @@ mod tests {
         }
         for w in ["", "zzzz", "the", "said", "china", "macron", "x"] {
             assert_eq!(g.starts_phrase(w), g.first_words.contains_key(w), "{w}");
+        }
+        let text =
+            "The French foreign ministry's spokesperson, Mao Ning, said: “Zzz Xi-Macron U.S. \
+                    plainly-unknown extraordinarily-long-words and Élysée”";
+        for t in crate::mention::tokenize(text) {
+            let (a, b) = (g.first_word_of(&t.norm), g.first_word(t.norm.as_str()));
+            assert_eq!(
+                a.map(|f| (f.longer, &f.alone)),
+                b.map(|f| (f.longer, &f.alone))
+            );
         }
     }
 

@@ -151,7 +151,7 @@ fn atoms<'g>(g: &'g Gazetteer, toks: &[Token], out: &mut Vec<Atom<'g>>, key: &mu
     while i < toks.len() {
         // Most words start no phrase: look only where one may start. A phrase may not run
         // across punctuation other than a hyphen ("Jean-Noël Barrot", "cease-fire").
-        let first = match g.first_word(toks[i].norm.as_str()) {
+        let first = match g.first_word_of(&toks[i].norm) {
             Some(f) if toks[i].punct.is_none_or(|c| c == '-') => f,
             _ => {
                 i += 1;

@@ -78,6 +78,23 @@ impl Norm {
         Norm::new(&fold_str(w))
     }
 
+    /// The form packed with its length into a `u128`, little-endian: bytes, zeros, the length
+    /// in the last byte; for a form of 1 to 15 bytes (`gazetteer` looks words up by it).
+    #[inline]
+    pub fn packed(&self) -> Option<u128> {
+        match &self.0 {
+            // The inline buffer holds zeros after the form (`new`, `byte` and `fold` start
+            // from a zeroed buffer).
+            Repr::Inline(len, buf) if (1..16).contains(len) => {
+                let mut b = [0u8; 16];
+                b.copy_from_slice(&buf[..16]);
+                b[15] = *len;
+                Some(u128::from_le_bytes(b))
+            }
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match &self.0 {
             // SAFETY: `buf[..len]` is always a byte-for-byte copy of a whole `&str` (`new`) or
