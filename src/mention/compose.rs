@@ -35,7 +35,12 @@ pub(super) fn add_local_persons(
     };
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].quoted || !plain_cap(i) || mentions.iter().any(|m| m.from <= i && i < m.to) {
+        // `plain_cap` needs a capital: most tokens go without calling it.
+        if toks[i].quoted
+            || !toks[i].cap
+            || !plain_cap(i)
+            || mentions.iter().any(|m| m.from <= i && i < m.to)
+        {
             i += 1;
             continue;
         }
