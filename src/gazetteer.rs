@@ -248,6 +248,8 @@ pub struct Gazetteer {
     pub words_version: String,
     /// Per person, the folded surname (looked up for every surname mention).
     folded_surnames: Vec<String>,
+    /// Per person, the folded tokens of the full name.
+    name_norms: Vec<Vec<Norm>>,
 }
 
 impl Gazetteer {
@@ -276,6 +278,7 @@ impl Gazetteer {
             actors_version: ra.version,
             words_version: rw.version,
             folded_surnames: Vec::new(),
+            name_norms: Vec::new(),
         };
         let fail = |m: String| DataError::new(&actors.source, 0, 0, m);
         for (i, a) in ra.actor.iter().enumerate() {
@@ -355,6 +358,10 @@ impl Gazetteer {
         g.folded_surnames = persons
             .iter()
             .map(|p| crate::fold::fold_str(&p.surname))
+            .collect();
+        g.name_norms = persons
+            .iter()
+            .map(|p| tokenize(&p.name).into_iter().map(|t| t.norm).collect())
             .collect();
         g.persons = persons;
         for (n, w) in adds {
@@ -494,6 +501,11 @@ impl Gazetteer {
         let mut fits = (0..self.persons.len()).filter(|&i| self.folded_surname(i) == surname);
         let first = fits.next();
         first.filter(|_| fits.next().is_none())
+    }
+
+    /// The folded tokens of person `p`'s full name.
+    pub fn name_norms(&self, p: usize) -> &[Norm] {
+        &self.name_norms[p]
     }
 
     /// The folded surname of person `p`.

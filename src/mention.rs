@@ -141,6 +141,7 @@ pub struct Scratch<'g> {
     atoms: Vec<Atom<'g>>,
     key: String,
     spans: Vec<(usize, usize)>,
+    found: Vec<compose::Found>,
 }
 
 /// Atoms: the dictionary meanings found at each token range, the longest phrase first, into
@@ -450,7 +451,7 @@ pub fn analyse_into<'g>(
         }
     }
     mentions.sort_by_key(|m| m.from);
-    attach(g, toks, atoms, mentions);
+    attach(g, toks, atoms, mentions, &mut scratch.found);
     add_local_persons(g, toks, atoms, local, mentions, preds);
     mentions.sort_by_key(|m| m.from);
     merge_titles(mentions);
