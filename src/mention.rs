@@ -94,43 +94,47 @@ pub struct Analysis {
     pub persons: Vec<usize>,
 }
 
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "to",
-    "with",
-    "for",
-    "in",
-    "on",
-    "at",
-    "toward",
-    "towards",
-    "against",
-    "under",
-    "into",
-    "about",
-    "over",
-    "between",
-    "among",
-    "amid",
-    "alongside",
-    "during",
-    "including",
-    "like",
-    "than",
-    "upon",
-    "across",
-    "beyond",
-    "within",
-    "without",
-    "visited",
-    "visit",
-    "host",
-    "hosted",
-    "met",
-    "meet",
-    "pressuring",
-    "involve",
-    "influence",
-];
+/// Words after which a mention is no subject: prepositions, and verbs that take their object
+/// as a preposition would ("visited", "met").
+pub(super) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "toward"
+            | "towards"
+            | "against"
+            | "under"
+            | "into"
+            | "about"
+            | "over"
+            | "between"
+            | "among"
+            | "amid"
+            | "alongside"
+            | "during"
+            | "including"
+            | "like"
+            | "than"
+            | "upon"
+            | "across"
+            | "beyond"
+            | "within"
+            | "without"
+            | "visited"
+            | "visit"
+            | "host"
+            | "hosted"
+            | "met"
+            | "meet"
+            | "pressuring"
+            | "involve"
+            | "influence"
+    )
+}
 
 /// A dictionary phrase found in a sentence: token range and meanings.
 type Atom<'g> = (usize, usize, &'g [Word]);
@@ -475,6 +479,6 @@ pub fn analyse_into<'g>(
         {
             p -= 1;
         }
-        m.after_prep = p > 0 && PREPOSITIONS.contains(&toks[p - 1].norm.as_str());
+        m.after_prep = p > 0 && is_preposition(&toks[p - 1].norm);
     }
 }

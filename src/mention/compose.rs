@@ -1,7 +1,7 @@
 //! Composing dictionary atoms into mentions: people not in the gazetteer, titles with their
 //! names and affiliations, bodies named by nationality, and pairs of actors.
 
-use super::{Mention, Pred, PredKind, Referent, Token, PREPOSITIONS};
+use super::{is_preposition, Mention, Pred, PredKind, Referent, Token};
 use crate::gazetteer::{Gazetteer, Role, Word};
 
 /// Persons not in the gazetteer: two or three capitalised unknown words followed by an apposition
@@ -98,7 +98,7 @@ pub(super) fn add_local_persons(
             // preposition comes before it ("on the Middle East issued ...").
             let after_function_word = i > 0
                 && (matches!(toks[i - 1].norm.as_str(), "the" | "a" | "an")
-                    || PREPOSITIONS.contains(&toks[i - 1].norm.as_str()));
+                    || is_preposition(&toks[i - 1].norm));
             let speaks = preds.iter().any(|p| p.from == j) && !after_function_word;
             let apposition = (toks.get(j).and_then(|t| t.punct) == Some(','))
                 .then(|| {
