@@ -199,15 +199,11 @@ pub(super) fn decide(
             };
             // Reported speech: a verb of saying with a clause after it ("said the trend ...",
             // "told the Global Times on Tuesday that ..."), not a noun object ("expressed a wish").
-            let after: Vec<&str> = toks[p.to..]
-                .iter()
-                .take_while(|t| t.punct.is_none())
-                .map(|t| t.norm.as_str())
-                .collect();
-            let clause = after.iter().take(8).any(|w| *w == "that")
+            let after = || toks[p.to..].iter().take_while(|t| t.punct.is_none());
+            let clause = after().take(8).any(|t| t.norm == "that")
                 || SAY.contains(&verb.to_lowercase().as_str());
-            reports =
-                (p.kind == PredKind::Speech && clause && after.len() >= 3) || rule == Rule::Quote;
+            reports = (p.kind == PredKind::Speech && clause && after().nth(2).is_some())
+                || rule == Rule::Quote;
             releases = g.releases.contains(&folded_verb);
             result = Some((s, rule, p.from));
             break;
