@@ -25,7 +25,7 @@ mod trace;
 mod transcript;
 
 use crate::gazetteer::{Gazetteer, Role};
-use crate::mention::{analyse, Analysis, Mention, PredKind, Referent};
+use crate::mention::{analyse, analyse_into, Analysis, Mention, PredKind, Referent, Scratch};
 use resolve::resolve;
 use rules::decide;
 use trace::trace_analysis;
@@ -250,6 +250,9 @@ fn run_document(
     let mut found: Vec<Found> = Vec::with_capacity(sentences.len());
     let mut trace = Vec::new();
     let mut paragraph_label: Option<Option<Speaker>> = None;
+    // One sentence's analysis at a time, in buffers reused from sentence to sentence.
+    let mut a = Analysis::default();
+    let mut scratch = Scratch::default();
     for (i, sentence) in sentences.iter().enumerate() {
         let text = sentence.text;
         st.forget_shadowed();
@@ -259,7 +262,7 @@ fn run_document(
             .flat_map(|(n, _)| n.iter().map(String::as_str))
             .collect();
         let starts_quoted = found.last().is_some_and(|f: &Found| f.opens_quote);
-        let a = analyse(g, text, &local, starts_quoted);
+        analyse_into(g, text, &local, starts_quoted, &mut scratch, &mut a);
         if explain == Some(i) {
             st.trace = Some(trace_analysis(g, &a, text));
         }

@@ -5,13 +5,15 @@
 //! dictionary that `mention` looks up, longest phrase first.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::data::{DataError, DataFile};
-use crate::mention::tokenize;
+use crate::mention::{tokenize, Norm};
+use short::ShortTable;
 
 mod check;
+mod short;
 
 /// Role of a speaker, as reported in the `role` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -199,6 +201,26 @@ impl Hasher for FxHasher {
     }
 }
 
+/// What the phrases that start with one word are like.
+#[derive(Debug, Default, Clone)]
+pub struct FirstWord {
+    /// Some phrase of two tokens or more starts with the word.
+    pub longer: bool,
+    /// The meanings of the word alone (its `dict` entry; empty when it is no phrase alone), so
+    /// that a one-word phrase needs no second lookup.
+    pub alone: Vec<Word>,
+}
+
+/// The first two tokens or more of a phrase, as the longest-first walk meets them.
+#[derive(Debug, Default)]
+pub struct Prefix {
+    /// The meanings of these tokens as a phrase (their `dict` entry), empty when they only
+    /// start longer phrases.
+    pub meanings: Vec<Word>,
+    /// Some longer phrase starts with these tokens.
+    pub longer: bool,
+}
+
 /// The compiled gazetteer and word lists.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -208,18 +230,26 @@ pub struct Gazetteer {
     pub dict: HashMap<String, Vec<Word>, FastHash>,
     /// Longest phrase, in tokens.
     pub max_len: usize,
-    /// First words of the phrases, to skip positions where none starts.
-    pub first_words: HashSet<String, FastHash>,
+    /// First words of the phrases, to skip positions where none starts, with the lengths of
+    /// the phrases that start with each.
+    pub first_words: HashMap<String, FirstWord, FastHash>,
+    /// Every phrase of two tokens or more and every such start of a longer phrase, keyed like
+    /// `dict`: a walk from a first word goes on while the tokens so far are in here.
+    pub prefixes: HashMap<String, Prefix, FastHash>,
     /// A sieve in front of `first_words`: per first byte and per last byte, bit `len.min(31)`
     /// is set when some first word has that byte and length. A token that fails it is not a
     /// first word, without hashing it (most tokens start no phrase).
     first_shape: [[u32; 256]; 2],
+    /// The entries of `first_words` of up to 15 bytes, by packed word.
+    short_firsts: ShortTable<FirstWord>,
     /// Folded verbs that release a document ("released", "published").
     pub releases: Vec<String>,
     pub actors_version: String,
     pub words_version: String,
     /// Per person, the folded surname (looked up for every surname mention).
     folded_surnames: Vec<String>,
+    /// Per person, the folded tokens of the full name.
+    name_norms: Vec<Vec<Norm>>,
 }
 
 impl Gazetteer {
@@ -237,7 +267,9 @@ impl Gazetteer {
             dict: HashMap::default(),
             max_len: 1,
             first_words: Default::default(),
+            prefixes: Default::default(),
             first_shape: [[0; 256]; 2],
+            short_firsts: Default::default(),
             releases: rw
                 .release_verbs
                 .iter()
@@ -246,6 +278,7 @@ impl Gazetteer {
             actors_version: ra.version,
             words_version: rw.version,
             folded_surnames: Vec::new(),
+            name_norms: Vec::new(),
         };
         let fail = |m: String| DataError::new(&actors.source, 0, 0, m);
         for (i, a) in ra.actor.iter().enumerate() {
@@ -326,6 +359,10 @@ impl Gazetteer {
             .iter()
             .map(|p| crate::fold::fold_str(&p.surname))
             .collect();
+        g.name_norms = persons
+            .iter()
+            .map(|p| tokenize(&p.name).into_iter().map(|t| t.norm).collect())
+            .collect();
         g.persons = persons;
         for (n, w) in adds {
             g.add(&n, w);
@@ -348,19 +385,75 @@ impl Gazetteer {
         for (n, office) in &rw.roles {
             g.add(n, Word::RoleWord(office.clone()));
         }
+        g.index_prefixes();
+        g.short_firsts = ShortTable::new(
+            g.first_words
+                .iter()
+                .filter_map(|(w, f)| Some((short::pack(w)?, f.clone())))
+                .collect(),
+        );
         Ok(g)
     }
 
-    /// Whether some phrase starts with the folded word `w` (`first_words.contains(w)`).
+    /// The phrases that start with the folded word `w`, if some do (`first_words.get(w)`).
     #[inline]
-    pub fn starts_phrase(&self, w: &str) -> bool {
+    pub fn first_word(&self, w: &str) -> Option<&FirstWord> {
+        if self.sieve(w) {
+            self.first_words.get(w)
+        } else {
+            None
+        }
+    }
+
+    /// False when `w` is certainly no first word (`first_shape`); an empty word passes.
+    #[inline]
+    fn sieve(&self, w: &str) -> bool {
         let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) else {
-            return self.first_words.contains(w);
+            return true;
         };
         let bit = 1 << w.len().min(31);
-        self.first_shape[0][a as usize] & bit != 0
-            && self.first_shape[1][z as usize] & bit != 0
-            && self.first_words.contains(w)
+        self.first_shape[0][a as usize] & bit != 0 && self.first_shape[1][z as usize] & bit != 0
+    }
+
+    /// [`Gazetteer::first_word`] of a token's folded form, short ones without hashing it.
+    #[inline]
+    pub fn first_word_of(&self, n: &Norm) -> Option<&FirstWord> {
+        match n.packed() {
+            Some(key) if self.sieve(n.as_str()) => self.short_firsts.get(key),
+            Some(_) => None,
+            None => self.first_word(n.as_str()),
+        }
+    }
+
+    /// Whether some phrase starts with the folded word `w`.
+    pub fn starts_phrase(&self, w: &str) -> bool {
+        self.first_word(w).is_some()
+    }
+
+    /// Fill `first_words` and `prefixes` from `dict`. The keys join tokens with spaces, and a
+    /// token never holds a space, so the token boundaries of a key are its spaces.
+    fn index_prefixes(&mut self) {
+        for (key, ws) in &self.dict {
+            let mut bounds = key.match_indices(' ').map(|(at, _)| at).peekable();
+            let first = match bounds.peek() {
+                Some(&at) => &key[..at],
+                None => key.as_str(),
+            };
+            let entry = self.first_words.entry(first.to_string()).or_default();
+            if bounds.peek().is_none() {
+                entry.alone = ws.clone();
+                continue;
+            }
+            entry.longer = true;
+            bounds.next();
+            for at in bounds {
+                self.prefixes
+                    .entry(key[..at].to_string())
+                    .or_default()
+                    .longer = true;
+            }
+            self.prefixes.entry(key.clone()).or_default().meanings = ws.clone();
+        }
     }
 
     fn add(&mut self, phrase: &str, w: Word) {
@@ -375,7 +468,7 @@ impl Gazetteer {
             self.first_shape[0][a as usize] |= bit;
             self.first_shape[1][z as usize] |= bit;
         }
-        self.first_words.insert(first.to_string());
+        self.first_words.entry(first.to_string()).or_default();
         let key = toks
             .iter()
             .map(|t| t.norm.as_str())
@@ -410,6 +503,11 @@ impl Gazetteer {
         first.filter(|_| fits.next().is_none())
     }
 
+    /// The folded tokens of person `p`'s full name.
+    pub fn name_norms(&self, p: usize) -> &[Norm] {
+        &self.name_norms[p]
+    }
+
     /// The folded surname of person `p`.
     pub fn folded_surname(&self, p: usize) -> &str {
         &self.folded_surnames[p]
@@ -423,11 +521,45 @@ mod tests {
     #[test]
     fn the_sieve_keeps_every_first_word() {
         let g = Config::load(None).unwrap().gazetteer;
-        for w in &g.first_words {
+        for w in g.first_words.keys() {
             assert!(g.starts_phrase(w), "{w}");
         }
         for w in ["", "zzzz", "the", "said", "china", "macron", "x"] {
-            assert_eq!(g.starts_phrase(w), g.first_words.contains(w), "{w}");
+            assert_eq!(g.starts_phrase(w), g.first_words.contains_key(w), "{w}");
+        }
+        let text =
+            "The French foreign ministry's spokesperson, Mao Ning, said: “Zzz Xi-Macron U.S. \
+                    plainly-unknown extraordinarily-long-words and Élysée”";
+        for t in crate::mention::tokenize(text) {
+            let (a, b) = (g.first_word_of(&t.norm), g.first_word(t.norm.as_str()));
+            assert_eq!(
+                a.map(|f| (f.longer, &f.alone)),
+                b.map(|f| (f.longer, &f.alone))
+            );
+        }
+    }
+
+    #[test]
+    fn the_walk_meets_every_phrase() {
+        let g = Config::load(None).unwrap().gazetteer;
+        for (key, ws) in &g.dict {
+            let words: Vec<&str> = key.split(' ').collect();
+            let first = &g.first_words[words[0]];
+            if words.len() == 1 {
+                assert_eq!(&first.alone, ws, "{key}");
+                continue;
+            }
+            assert!(first.longer, "{key}");
+            for n in 2..words.len() {
+                assert!(g.prefixes[&words[..n].join(" ")].longer, "{key}");
+            }
+            assert_eq!(&g.prefixes[key].meanings, ws, "{key}");
+        }
+        for (w, first) in &g.first_words {
+            assert_eq!(first.alone.is_empty(), !g.dict.contains_key(w), "{w}");
+        }
+        for (p, prefix) in &g.prefixes {
+            assert_eq!(prefix.meanings.is_empty(), !g.dict.contains_key(p), "{p}");
         }
     }
 }

@@ -10,7 +10,7 @@ mod tokens;
 
 use crate::gazetteer::{Gazetteer, Role, Word};
 use compose::{add_bodies, add_local_persons, attach, drop_swallowed, join_pairs, merge_titles};
-pub use tokens::{mark_quotes, tokenize, Norm, Token};
+pub use tokens::{mark_quotes, tokenize, tokenize_into, Norm, Token};
 
 /// What a mention refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +84,7 @@ pub struct Pred {
 }
 
 /// Everything found in one sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Analysis {
     pub tokens: Vec<Token>,
     pub mentions: Vec<Mention>,
@@ -94,75 +94,98 @@ pub struct Analysis {
     pub persons: Vec<usize>,
 }
 
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "to",
-    "with",
-    "for",
-    "in",
-    "on",
-    "at",
-    "toward",
-    "towards",
-    "against",
-    "under",
-    "into",
-    "about",
-    "over",
-    "between",
-    "among",
-    "amid",
-    "alongside",
-    "during",
-    "including",
-    "like",
-    "than",
-    "upon",
-    "across",
-    "beyond",
-    "within",
-    "without",
-    "visited",
-    "visit",
-    "host",
-    "hosted",
-    "met",
-    "meet",
-    "pressuring",
-    "involve",
-    "influence",
-];
+/// Words after which a mention is no subject: prepositions, and verbs that take their object
+/// as a preposition would ("visited", "met").
+pub(super) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "with"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "toward"
+            | "towards"
+            | "against"
+            | "under"
+            | "into"
+            | "about"
+            | "over"
+            | "between"
+            | "among"
+            | "amid"
+            | "alongside"
+            | "during"
+            | "including"
+            | "like"
+            | "than"
+            | "upon"
+            | "across"
+            | "beyond"
+            | "within"
+            | "without"
+            | "visited"
+            | "visit"
+            | "host"
+            | "hosted"
+            | "met"
+            | "meet"
+            | "pressuring"
+            | "involve"
+            | "influence"
+    )
+}
 
-/// Atoms: the dictionary meanings found at each token range.
-fn atoms<'g>(g: &'g Gazetteer, toks: &[Token]) -> Vec<(usize, usize, &'g [Word])> {
-    let mut out = Vec::new();
+/// A dictionary phrase found in a sentence: token range and meanings.
+type Atom<'g> = (usize, usize, &'g [Word]);
+
+/// Buffers that one sentence's analysis leaves for the next to reuse.
+#[derive(Default)]
+pub struct Scratch<'g> {
+    atoms: Vec<Atom<'g>>,
+    key: String,
+    spans: Vec<(usize, usize)>,
+    found: Vec<compose::Found>,
+}
+
+/// Atoms: the dictionary meanings found at each token range, the longest phrase first, into
+/// `out` (`key` is a buffer).
+fn atoms<'g>(g: &'g Gazetteer, toks: &[Token], out: &mut Vec<Atom<'g>>, key: &mut String) {
+    out.clear();
     let mut i = 0;
-    let mut key = String::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(g.max_len);
     while i < toks.len() {
-        // Most words start no phrase: look only where one may start.
-        if !g.starts_phrase(toks[i].norm.as_str()) {
-            i += 1;
-            continue;
-        }
-        // The longest candidate once, then its prefixes, longest first. A phrase may not run
+        // Most words start no phrase: look only where one may start. A phrase may not run
         // across punctuation other than a hyphen ("Jean-Noël Barrot", "cease-fire").
-        key.clear();
-        ends.clear();
-        for t in toks[i..].iter().take(g.max_len) {
-            if t.punct.is_some_and(|c| c != '-') {
-                break;
+        let first = match g.first_word_of(&toks[i].norm) {
+            Some(f) if toks[i].punct.is_none_or(|c| c == '-') => f,
+            _ => {
+                i += 1;
+                continue;
             }
-            if !key.is_empty() {
+        };
+        // Add tokens while they still start some phrase; the longest phrase met wins, else
+        // the word alone.
+        let mut found = (!first.alone.is_empty()).then_some((i, i + 1, first.alone.as_slice()));
+        if first.longer {
+            key.clear();
+            key.push_str(&toks[i].norm);
+            for (n, t) in toks[i..].iter().enumerate().take(g.max_len).skip(1) {
+                if t.punct.is_some_and(|c| c != '-') {
+                    break;
+                }
                 key.push(' ');
+                key.push_str(&t.norm);
+                let Some(p) = g.prefixes.get(key.as_str()) else {
+                    break;
+                };
+                if !p.meanings.is_empty() {
+                    found = Some((i, i + n + 1, p.meanings.as_slice()));
+                }
+                if !p.longer {
+                    break;
+                }
             }
-            key.push_str(&t.norm);
-            ends.push(key.len());
         }
-        let found = ends.iter().enumerate().rev().find_map(|(n, &end)| {
-            g.dict
-                .get(&key[..end])
-                .map(|ws| (i, i + n + 1, ws.as_slice()))
-        });
         match found {
             Some(f) => {
                 i = f.1;
@@ -171,7 +194,6 @@ fn atoms<'g>(g: &'g Gazetteer, toks: &[Token]) -> Vec<(usize, usize, &'g [Word])
             None => i += 1,
         }
     }
-    out
 }
 
 fn has(ws: &[Word], f: impl Fn(&Word) -> bool) -> Option<&Word> {
@@ -181,11 +203,41 @@ fn has(ws: &[Word], f: impl Fn(&Word) -> bool) -> Option<&Word> {
 /// Analyse one sentence. `local` lists the folded surnames of persons seen earlier in the
 /// document that are not in the gazetteer ("yunfei"/"wang" for Wang Yunfei).
 pub fn analyse(g: &Gazetteer, text: &str, local: &[&str], starts_quoted: bool) -> Analysis {
-    let mut toks = tokenize(text);
-    mark_quotes(&mut toks, starts_quoted);
-    let atoms = atoms(g, &toks);
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut preds = Vec::new();
+    let mut a = Analysis::default();
+    analyse_into(
+        g,
+        text,
+        local,
+        starts_quoted,
+        &mut Scratch::default(),
+        &mut a,
+    );
+    a
+}
+
+/// [`analyse`] into `out`, replacing what it held: the buffers of `out` and `scratch` are
+/// reused sentence after sentence.
+pub fn analyse_into<'g>(
+    g: &'g Gazetteer,
+    text: &str,
+    local: &[&str],
+    starts_quoted: bool,
+    scratch: &mut Scratch<'g>,
+    out: &mut Analysis,
+) {
+    let Analysis {
+        tokens: toks,
+        mentions,
+        preds,
+        persons,
+    } = out;
+    tokenize_into(text, toks);
+    mark_quotes(toks, starts_quoted);
+    let toks = &*toks;
+    atoms(g, toks, &mut scratch.atoms, &mut scratch.key);
+    let atoms = &scratch.atoms[..];
+    mentions.clear();
+    preds.clear();
     let at = |tok: usize| atoms.iter().position(|a| a.0 == tok);
     let mut k = 0;
     while k < atoms.len() {
@@ -403,22 +455,20 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[&str], starts_quoted: bool) -
         }
     }
     mentions.sort_by_key(|m| m.from);
-    attach(g, &toks, &atoms, &mut mentions);
-    add_local_persons(g, &toks, &atoms, local, &mut mentions, &preds);
+    attach(g, toks, atoms, mentions, &mut scratch.found);
+    add_local_persons(g, toks, atoms, local, mentions, preds);
     mentions.sort_by_key(|m| m.from);
-    merge_titles(&mut mentions);
-    add_bodies(&toks, &atoms, &mut mentions, &preds);
-    drop_swallowed(&mut mentions);
+    merge_titles(mentions);
+    add_bodies(toks, atoms, mentions, preds);
+    drop_swallowed(mentions, &mut scratch.spans);
     mentions.sort_by_key(|m| m.from);
-    let persons: Vec<usize> = mentions
-        .iter()
-        .filter_map(|m| match m.referent {
-            Referent::Person(p) => Some(p),
-            _ => None,
-        })
-        .collect();
-    join_pairs(g, &toks, &mut mentions);
-    for m in &mut mentions {
+    persons.clear();
+    persons.extend(mentions.iter().filter_map(|m| match m.referent {
+        Referent::Person(p) => Some(p),
+        _ => None,
+    }));
+    join_pairs(g, toks, mentions);
+    for m in mentions.iter_mut() {
         let mut p = m.from;
         // Skip an article: "to the French side".
         if p > 0
@@ -429,12 +479,6 @@ pub fn analyse(g: &Gazetteer, text: &str, local: &[&str], starts_quoted: bool) -
         {
             p -= 1;
         }
-        m.after_prep = p > 0 && PREPOSITIONS.contains(&toks[p - 1].norm.as_str());
-    }
-    Analysis {
-        tokens: toks,
-        mentions,
-        preds,
-        persons,
+        m.after_prep = p > 0 && is_preposition(&toks[p - 1].norm);
     }
 }

@@ -12,7 +12,8 @@ pub(super) fn resolve(
     m: &Mention,
     st: &mut DocState,
 ) -> Option<Speaker> {
-    let shown = text[a.tokens[m.from].start..a.tokens[m.to - 1].end].to_string();
+    // The mention's text, copied only for the speakers named by it.
+    let shown = || text[a.tokens[m.from].start..a.tokens[m.to - 1].end].to_string();
     let person = |p: usize| Speaker {
         holder: Holder::Actor(g.persons[p].actor),
         name: g.persons[p].name.clone(),
@@ -22,7 +23,7 @@ pub(super) fn resolve(
     let s = match &m.referent {
         Referent::Actor(x, role) => Speaker {
             holder: Holder::Actor(*x),
-            name: shown,
+            name: shown(),
             role: *role,
             person: false,
         },
@@ -39,7 +40,9 @@ pub(super) fn resolve(
         } => {
             let sp = Speaker {
                 holder: actor.map_or(Holder::Unknown, Holder::Actor),
-                name: shown.trim_end_matches(['\'', '\u{2019}', 's']).to_string(),
+                name: shown()
+                    .trim_end_matches(['\'', '\u{2019}', 's'])
+                    .to_string(),
                 role: *role,
                 person: true,
             };
@@ -101,7 +104,7 @@ pub(super) fn resolve(
                         });
                     Speaker {
                         holder: Holder::Actor(here.or(before)?),
-                        name: shown,
+                        name: shown(),
                         role: Role::Official,
                         person: false,
                     }
@@ -110,13 +113,13 @@ pub(super) fn resolve(
         }
         Referent::Body(x) => Speaker {
             holder: Holder::Actor(*x),
-            name: shown,
+            name: shown(),
             role: Role::Other,
             person: false,
         },
         Referent::Foreign(_) => Speaker {
             holder: Holder::Unknown,
-            name: shown,
+            name: shown(),
             role: Role::Official,
             person: false,
         },
@@ -149,7 +152,7 @@ pub(super) fn resolve(
             None => {
                 let sp = Speaker {
                     holder: Holder::Actor(*x),
-                    name: shown,
+                    name: shown(),
                     role: Role::Official,
                     person: false,
                 };
@@ -159,13 +162,13 @@ pub(super) fn resolve(
         },
         Referent::Joint => Speaker {
             holder: Holder::Joint,
-            name: shown,
+            name: shown(),
             role: Role::Official,
             person: false,
         },
         Referent::Experts(x) => Speaker {
             holder: x.map_or(Holder::Unknown, Holder::Actor),
-            name: shown,
+            name: shown(),
             role: Role::Expert,
             person: false,
         },
@@ -176,7 +179,7 @@ pub(super) fn resolve(
             .or_else(|| st.last_holder.clone().filter(|s| !s.person))?,
         Referent::Document(Some(x)) => Speaker {
             holder: Holder::Actor(*x),
-            name: shown,
+            name: shown(),
             role: Role::Official,
             person: false,
         },

@@ -67,9 +67,9 @@ pub(super) fn decide(
             }
         }
     }
-    let opening: Vec<&str> = toks.iter().take(4).map(|t| t.norm.as_str()).collect();
+    let opening: [&str; 4] = std::array::from_fn(|k| toks.get(k).map_or("", |t| t.norm.as_str()));
     if result.is_none()
-        && opening.len() == 4
+        && toks.len() >= 4
         && opening[0] == "in"
         && matches!(opening[1], "his" | "her")
         && matches!(opening[2], "view" | "opinion" | "words")
@@ -167,8 +167,9 @@ pub(super) fn decide(
                     describe(g, &s)
                 )
             });
+            let folded_verb = crate::fold::fold_str(&verb);
             let reporting = matches!(
-                crate::fold::fold_str(&verb).as_str(),
+                folded_verb.as_str(),
                 "reported" | "reports" | "reporting" | "report"
             );
             if s.role == Role::StateMedia && reporting {
@@ -198,16 +199,12 @@ pub(super) fn decide(
             };
             // Reported speech: a verb of saying with a clause after it ("said the trend ...",
             // "told the Global Times on Tuesday that ..."), not a noun object ("expressed a wish").
-            let after: Vec<&str> = toks[p.to..]
-                .iter()
-                .take_while(|t| t.punct.is_none())
-                .map(|t| t.norm.as_str())
-                .collect();
-            let clause = after.iter().take(8).any(|w| *w == "that")
+            let after = || toks[p.to..].iter().take_while(|t| t.punct.is_none());
+            let clause = after().take(8).any(|t| t.norm == "that")
                 || SAY.contains(&verb.to_lowercase().as_str());
-            reports =
-                (p.kind == PredKind::Speech && clause && after.len() >= 3) || rule == Rule::Quote;
-            releases = g.releases.contains(&crate::fold::fold_str(&verb));
+            reports = (p.kind == PredKind::Speech && clause && after().nth(2).is_some())
+                || rule == Rule::Quote;
+            releases = g.releases.contains(&folded_verb);
             result = Some((s, rule, p.from));
             break;
         }

@@ -1,7 +1,7 @@
 //! Composing dictionary atoms into mentions: people not in the gazetteer, titles with their
 //! names and affiliations, bodies named by nationality, and pairs of actors.
 
-use super::{Mention, Pred, PredKind, Referent, Token, PREPOSITIONS};
+use super::{is_preposition, Mention, Pred, PredKind, Referent, Token};
 use crate::gazetteer::{Gazetteer, Role, Word};
 
 /// Persons not in the gazetteer: two or three capitalised unknown words followed by an apposition
@@ -35,7 +35,12 @@ pub(super) fn add_local_persons(
     };
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].quoted || !plain_cap(i) || mentions.iter().any(|m| m.from <= i && i < m.to) {
+        // `plain_cap` needs a capital: most tokens go without calling it.
+        if toks[i].quoted
+            || !toks[i].cap
+            || !plain_cap(i)
+            || mentions.iter().any(|m| m.from <= i && i < m.to)
+        {
             i += 1;
             continue;
         }
@@ -93,7 +98,7 @@ pub(super) fn add_local_persons(
             // preposition comes before it ("on the Middle East issued ...").
             let after_function_word = i > 0
                 && (matches!(toks[i - 1].norm.as_str(), "the" | "a" | "an")
-                    || PREPOSITIONS.contains(&toks[i - 1].norm.as_str()));
+                    || is_preposition(&toks[i - 1].norm));
             let speaks = preds.iter().any(|p| p.from == j) && !after_function_word;
             let apposition = (toks.get(j).and_then(|t| t.punct) == Some(','))
                 .then(|| {
@@ -220,6 +225,16 @@ fn nationality(g: &Gazetteer, inner: &[&(usize, usize, &[Word])]) -> Option<usiz
         .or_else(|| demonyms.first().copied())
 }
 
+/// A mention as `attach` found it, for the affiliations it reads.
+pub(super) struct Found {
+    from: usize,
+    to: usize,
+    /// The actor of a state, office or known person.
+    actor: Option<usize>,
+    /// Names a known person.
+    person: bool,
+}
+
 /// "a spokesman for the Elysee", "experts at Fudan University", "China's envoy Fu Cong":
 /// attach an affiliation or a name to a role word.
 pub(super) fn attach(
@@ -227,31 +242,43 @@ pub(super) fn attach(
     toks: &[Token],
     atoms: &[(usize, usize, &[Word])],
     mentions: &mut [Mention],
+    snapshot: &mut Vec<Found>,
 ) {
     let covered = |i: usize| atoms.iter().any(|a| a.0 <= i && i < a.1);
-    let snapshot = mentions.to_vec();
+    // What the affiliations read of the mentions as they were found.
+    snapshot.clear();
+    snapshot.extend(mentions.iter().map(|o| Found {
+        from: o.from,
+        to: o.to,
+        actor: match &o.referent {
+            Referent::Actor(x, _) | Referent::Office(x, _) => Some(*x),
+            Referent::Person(q) => Some(g.persons[*q].actor),
+            _ => None,
+        },
+        person: matches!(o.referent, Referent::Person(_)),
+    }));
     for slot in mentions.iter_mut() {
-        let m = slot.clone();
         // "President Xi Jinping" where the alias "President Xi" matched: take the rest of the name.
-        if let Referent::Person(p) = m.referent {
-            let name: Vec<super::Norm> = crate::mention::tokenize(&g.persons[p].name)
-                .into_iter()
-                .map(|t| t.norm)
-                .collect();
-            let mut j = m.to;
+        if let Referent::Person(p) = slot.referent {
+            let name = g.name_norms(p);
+            let mut j = slot.to;
             while j < toks.len() && !toks[j - 1].poss && name.contains(&toks[j].norm) && toks[j].cap
             {
                 j += 1;
             }
-            if j > m.to {
-                *slot = Mention {
-                    to: j,
-                    poss: toks[j - 1].poss,
-                    ..m
-                };
+            if j > slot.to {
+                slot.to = j;
+                slot.poss = toks[j - 1].poss;
             }
             continue;
         }
+        if !matches!(
+            slot.referent,
+            Referent::Office(..) | Referent::Title(..) | Referent::Experts(_)
+        ) {
+            continue;
+        }
+        let m = slot.clone();
         let (actor, office) = match &m.referent {
             Referent::Office(a, o) => (Some(*a), Some(o.clone())),
             Referent::Title(o, _) => (None, Some(o.clone())),
@@ -300,25 +327,17 @@ pub(super) fn attach(
         if matches!(toks[p].norm.as_str(), "the" | "a" | "an") && p + 1 < toks.len() {
             p += 1;
         }
-        let by_mention = snapshot.iter().find(|o| o.from == p).and_then(|o| {
-            let x = match &o.referent {
-                Referent::Actor(x, _) | Referent::Office(x, _) => Some(*x),
-                Referent::Person(q) => Some(g.persons[*q].actor),
-                _ => None,
-            }?;
-            Some((x, o.to))
-        });
+        let by_mention = snapshot
+            .iter()
+            .find(|o| o.from == p)
+            .and_then(|o| Some((o.actor?, o.to)));
         let by_atom = || {
             let aff = atoms.iter().find(|a| a.0 == p)?;
             Some((nationality(g, &[aff])?, aff.1))
         };
         // "to" only introduces a person's aide: "an adviser to President Macron".
         let found = if prep == Some("to") {
-            by_mention.filter(|_| {
-                snapshot
-                    .iter()
-                    .any(|o| o.from == p && matches!(o.referent, Referent::Person(_)))
-            })
+            by_mention.filter(|_| snapshot.iter().any(|o| o.from == p && o.person))
         } else {
             by_mention.or_else(by_atom)
         };
@@ -459,8 +478,9 @@ pub(super) fn add_bodies(
 }
 
 /// Mentions inside a longer one go ("foreign ministry" inside "Israel's foreign ministry").
-pub(super) fn drop_swallowed(mentions: &mut Vec<Mention>) {
-    let spans: Vec<(usize, usize)> = mentions.iter().map(|m| (m.from, m.to)).collect();
+pub(super) fn drop_swallowed(mentions: &mut Vec<Mention>, spans: &mut Vec<(usize, usize)>) {
+    spans.clear();
+    spans.extend(mentions.iter().map(|m| (m.from, m.to)));
     let mut i = 0;
     mentions.retain(|m| {
         let inside = spans

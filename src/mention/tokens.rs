@@ -60,6 +60,23 @@ impl Norm {
         Norm(Repr::Inline(1, buf))
     }
 
+    /// The folded form of a word of ASCII letters and digits only, of at most `INLINE` bytes
+    /// (what `fold` gives it): lower case, eight bytes at a time.
+    fn alnum(w: &[u8]) -> Norm {
+        let mut wide = [0u8; 24];
+        wide[..w.len()].copy_from_slice(w);
+        for c in wide.chunks_exact_mut(8) {
+            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            // In a letter or digit bit 6 marks a letter and bit 5 a lower-case one: set bit 5
+            // where bit 6 is set (the zeros after the word stay zeros).
+            let lower = x | ((x >> 1) & !x & 0x2020_2020_2020_2020);
+            c.copy_from_slice(&lower.to_le_bytes());
+        }
+        let mut buf = [0; INLINE];
+        buf.copy_from_slice(&wide[..INLINE]);
+        Norm(Repr::Inline(w.len() as u8, buf))
+    }
+
     /// The folded form of the word `w`: lower-case ASCII straight into the inline buffer, else
     /// through the general fold.
     fn fold(w: &str) -> Norm {
@@ -76,6 +93,23 @@ impl Norm {
             }
         }
         Norm::new(&fold_str(w))
+    }
+
+    /// The form packed with its length into a `u128`, little-endian: bytes, zeros, the length
+    /// in the last byte; for a form of 1 to 15 bytes (`gazetteer` looks words up by it).
+    #[inline]
+    pub fn packed(&self) -> Option<u128> {
+        match &self.0 {
+            // The inline buffer holds zeros after the form (`new`, `byte` and `fold` start
+            // from a zeroed buffer).
+            Repr::Inline(len, buf) if (1..16).contains(len) => {
+                let mut b = [0u8; 16];
+                b.copy_from_slice(&buf[..16]);
+                b[15] = *len;
+                Some(u128::from_le_bytes(b))
+            }
+            _ => None,
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -158,9 +192,17 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// Cut text into word and punctuation tokens. Words keep internal apostrophes (d'Orsay) and
 /// dotted initialisms (U.S.); a possessive `'s` is folded into the word's `poss` flag.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, replacing what it held (its buffer is reused sentence after sentence).
+pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let b = text.as_bytes();
+    out.clear();
     // About one token per five bytes of news text.
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+    out.reserve(text.len() / 4 + 1);
     let mut i = 0;
     let is_apos = |c: char| c == '\'' || c == '\u{2019}';
     while i < b.len() {
@@ -209,22 +251,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             j += 2;
         }
         let start = i;
+        // Only ASCII letters and digits: folded eight bytes at a time.
+        let mut alnum = true;
         if j - i >= 4 {
             i = j;
+            alnum = false;
         } else {
             // A word: alphanumerics, with apostrophes between letters other than a final 's.
             loop {
                 while i < b.len() {
-                    let class = CLASS[b[i] as usize];
-                    if class & ALNUM != 0 {
-                        i += 1;
-                    } else if class & WIDE == 0 {
+                    // A run of ASCII letters and digits at once.
+                    i += b[i..]
+                        .iter()
+                        .position(|&c| CLASS[c as usize] & ALNUM == 0)
+                        .unwrap_or(b.len() - i);
+                    if i == b.len() || CLASS[b[i] as usize] & WIDE == 0 {
                         break;
-                    } else {
-                        match char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
-                            Some(ch) => i += ch.len_utf8(),
-                            None => break,
+                    }
+                    match char_at(text, i).filter(|ch| ch.is_alphanumeric()) {
+                        Some(ch) => {
+                            i += ch.len_utf8();
+                            alnum = false;
                         }
+                        None => break,
                     }
                 }
                 let Some(a) = char_at(text, i).filter(|&ch| is_apos(ch)) else {
@@ -239,6 +288,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         .is_some_and(|ch| ch.is_alphanumeric());
                 if next.is_some_and(|ch| ch.is_alphanumeric()) && !ends_s {
                     i += a.len_utf8();
+                    alnum = false;
                     continue;
                 }
                 break;
@@ -248,7 +298,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let mut tok = Token {
             start,
             end: i,
-            norm: Norm::fold(word),
+            norm: if alnum && word.len() <= INLINE {
+                Norm::alnum(word.as_bytes())
+            } else {
+                Norm::fold(word)
+            },
             cap: match b[start] {
                 f if f.is_ascii() => f.is_ascii_uppercase(),
                 _ => word.chars().next().is_some_and(char::is_uppercase),
@@ -276,7 +330,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         out.push(tok);
     }
-    out
 }
 
 /// Mark tokens inside quoted speech. Curly quotes open and close; a straight quote toggles. A
@@ -313,6 +366,26 @@ pub fn mark_quotes(toks: &mut [Token], starts_quoted: bool) {
         if words >= 6 || (continued && words > 0) {
             for t in &mut toks[a..b] {
                 t.quoted = true;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_folds_like_fold() {
+        let chars: Vec<char> = ('0'..='9').chain('A'..='Z').chain('a'..='z').collect();
+        for len in 1..=INLINE {
+            for shift in 0..chars.len() {
+                let w: String = (0..len)
+                    .map(|k| chars[(k * 7 + shift) % chars.len()])
+                    .collect();
+                let (a, b) = (Norm::alnum(w.as_bytes()), Norm::fold(&w));
+                assert_eq!(a, b, "{w}");
+                assert_eq!(a.packed(), b.packed(), "{w}");
             }
         }
     }
