@@ -130,7 +130,7 @@ fn utf16(body: &[u8], encoding: &'static str, unit: fn([u8; 2]) -> u16) -> Decod
 
 /// Position of the first zero byte.
 fn memchr0(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// 1-based line of byte `offset`, counting `\n` bytes before it.

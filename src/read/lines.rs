@@ -117,7 +117,7 @@ impl Lines {
                 buf.drain(..UTF8_BOM.len());
                 bom = UTF8_BOM.len();
             }
-            if let Some(at) = buf.iter().position(|&b| b == 0) {
+            if let Some(at) = memchr::memchr(0, &buf) {
                 self.stopped = true;
                 self.nul = true;
                 self.pending.push_back(Pending {
