@@ -16,7 +16,7 @@
 //! 5. With no cue, a negator in the clause before the match opposes it ("without a ceasefire").
 //! 6. Intensifiers and hedges in the clause before the match multiply its weight.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -174,8 +174,10 @@ impl CueSet {
         }
         let patterns: Vec<String> = map.keys().cloned().collect();
         let kinds: Vec<(u8, f64)> = map.values().copied().collect();
+        // A DFA, as for the lexicons (see `score`): one transition per byte; the same matches.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| DataError::new(&file.source, 0, 0, format!("cannot compile cues: {e}")))?;
         Ok(CueSet {
