@@ -46,32 +46,84 @@ impl Folded {
 /// The folded text of `src` alone, without the offset map: the same text as
 /// `Folded::new(src, _).text`, for a statement that may well match nothing.
 pub fn fold_text(src: &str) -> String {
-    if !src.is_ascii() {
-        return fold::<false>(src, 0).text;
-    }
-    // All ASCII (most statements): one byte out per byte in at most, written by index.
-    let mut out = vec![0u8; src.len()];
-    let mut n = 0;
+    let bytes = src.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut last_space = true; // drop leading whitespace
-    for &b in src.as_bytes() {
-        // The same tests as `walk`.
-        if b.is_ascii_whitespace() || b == b'-' || b == b'"' {
-            if !last_space {
-                out[n] = b' ';
-                n += 1;
-                last_space = true;
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight plain bytes at a time (most of the text): see `plain_chunk`.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if let Some(folded) = plain_chunk(x, last_space) {
+                out.extend_from_slice(&folded.to_le_bytes());
+                last_space = chunk[7] == b' ';
+                i += 8;
+                continue;
             }
-        } else {
-            out[n] = b.to_ascii_lowercase();
-            n += 1;
-            last_space = false;
+        }
+        // Otherwise the next eight bytes (and the rest of a char they end in) one char at a
+        // time, as `walk` folds them.
+        let stop = i + 8;
+        while i < stop && i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                i += 1;
+                if b.is_ascii_whitespace() || b == b'-' || b == b'"' {
+                    if !last_space {
+                        out.push(b' ');
+                        last_space = true;
+                    }
+                } else {
+                    out.push(b.to_ascii_lowercase());
+                    last_space = false;
+                }
+                continue;
+            }
+            let c = src[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            buf.clear();
+            fold_char(c, &mut buf);
+            // A space is one byte of UTF-8, and no other char has that byte.
+            for &f in buf.as_bytes() {
+                if f == b' ' {
+                    if !last_space {
+                        out.push(b' ');
+                        last_space = true;
+                    }
+                } else {
+                    out.push(f);
+                    last_space = false;
+                }
+            }
         }
     }
-    if last_space && n > 0 {
-        n -= 1;
+    if last_space {
+        out.pop(); // a trailing space
     }
-    out.truncate(n);
-    String::from_utf8(out).expect("ASCII is UTF-8")
+    String::from_utf8(out).expect("folded from UTF-8, split only at chars")
+}
+
+/// Eight bytes (little-endian in `x`) folded at once, when that is plain: all ASCII, no
+/// control byte (no white space but the space), no hyphen or double quote, and no space after
+/// a space (or at the start: `last_space`). Folding is then lower-casing the letters.
+fn plain_chunk(x: u64, last_space: bool) -> Option<u64> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    if x & HIGH != 0 {
+        return None;
+    }
+    // With every byte below 0x80, adding at most 0x80 to each carries into no other byte: the
+    // high bit of each byte then answers a comparison.
+    let at_least = |lo: u8| (x + u64::from(0x80 - lo) * ONES) & HIGH;
+    let equal = |c: u8| !((x ^ (u64::from(c) * ONES)) + 0x7F * ONES) & HIGH;
+    let space = equal(b' ');
+    let odd = (!at_least(0x20) & HIGH) | equal(b'-') | equal(b'"') | (space & (space << 8));
+    if odd != 0 || (last_space && x & 0xFF == u64::from(b' ')) {
+        return None;
+    }
+    let upper = at_least(b'A') & !at_least(b'Z' + 1);
+    Some(x | (upper >> 2))
 }
 
 /// Fold `src` (at offset `base` of the document), recording where every folded byte came from
@@ -243,6 +295,48 @@ mod tests {
             "a\x0Bb",
         ] {
             assert_eq!(fold_text(s), Folded::new(s, 0).text, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_fold_as_one_char_at_a_time() {
+        let pieces = [
+            "a",
+            "Z",
+            " ",
+            "  ",
+            "-",
+            "\"",
+            "\t",
+            "\n",
+            "\x0B",
+            "é",
+            "’",
+            "“",
+            "Œ",
+            "@",
+            "[",
+            "`",
+            "{",
+            "0",
+            "9",
+            "\u{00A0}",
+            "—",
+            "Xy",
+            "abcdefgh",
+            "ABCDEFGHIJ",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..4000 {
+            let mut s = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for k in 0..(seed >> 59) {
+                let r = seed.rotate_left(k as u32 * 5) >> 40;
+                s.push_str(pieces[r as usize % pieces.len()]);
+            }
+            assert_eq!(fold_text(&s), Folded::new(&s, 0).text, "{s:?}");
         }
     }
 

@@ -105,8 +105,12 @@ impl Splitter {
         let mut piece = start;
         let mut i = start;
         while i < end {
-            let b = bytes[i];
-            if b != b'.' && b != b'!' && b != b'?' && !bytes[i..end].starts_with(ELLIPSIS) {
+            // On to the next terminal mark, or first byte of an ellipsis.
+            let Some(k) = find_any(&bytes[i..end], [b'.', b'!', b'?', ELLIPSIS[0]]) else {
+                break;
+            };
+            i += k;
+            if !matches!(bytes[i], b'.' | b'!' | b'?') && !bytes[i..end].starts_with(ELLIPSIS) {
                 i += 1;
                 continue;
             }
@@ -199,9 +203,7 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
             return None;
         }
         let start = pos;
-        let len = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r');
+        let len = find_any(&bytes[start..], [b'\n', b'\r']);
         let end = len.map_or(bytes.len(), |n| start + n);
         pos = end + 1;
         if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
@@ -209,6 +211,35 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         Some((start, end))
     })
+}
+
+/// The index of the first byte of `bytes` that is one of `needles`: eight bytes at a time,
+/// for the long runs of text without any.
+fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte of `x ^ n * ONES` is zero where `x` has `n`; the test below flags every
+        // chunk with a zero byte (and may flag others: the bytes are looked at one by one).
+        let hit = needles.iter().fold(0, |acc, &n| {
+            let v = x ^ (u64::from(n) * ONES);
+            acc | (v.wrapping_sub(ONES) & !v & HIGH)
+        });
+        if hit != 0 {
+            if let Some(k) = chunk.iter().position(|b| needles.contains(b)) {
+                return Some(at + k);
+            }
+        }
+        at += 8;
+    }
+    let k = chunks
+        .remainder()
+        .iter()
+        .position(|b| needles.contains(b))?;
+    Some(at + k)
 }
 
 /// Whether a line that starts with `next` continues the paragraph whose last line is `prev`.
@@ -281,6 +312,21 @@ fn push_trimmed(text: &str, start: usize, end: usize, heading: bool, out: &mut V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_any_finds_the_first_needle_as_a_byte_loop_would() {
+        let text = "0123456789abcdef\n.!?\r…xyz\u{00e2}\u{ff}".repeat(3);
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for to in from..=bytes.len() {
+                let b = &bytes[from..to];
+                for needles in [[b'\n', b'\r', 0, 0], [b'.', b'!', b'?', 0xE2]] {
+                    let want = b.iter().position(|x| needles.contains(x));
+                    assert_eq!(find_any(b, needles), want, "{from}..{to}");
+                }
+            }
+        }
+    }
 
     const ABBREVIATIONS: &str = include_str!("../lexicons/abbreviations.txt");
     const SEED_000: &str = include_str!("../seeds/000_acc10550ab9d5e7c.txt");

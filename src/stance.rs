@@ -16,7 +16,7 @@
 //! 5. With no cue, a negator in the clause before the match opposes it ("without a ceasefire").
 //! 6. Intensifiers and hedges in the clause before the match multiply its weight.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -174,8 +174,10 @@ impl CueSet {
         }
         let patterns: Vec<String> = map.keys().cloned().collect();
         let kinds: Vec<(u8, f64)> = map.values().copied().collect();
+        // A DFA, as for the lexicons (see `score`): one transition per byte; the same matches.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| DataError::new(&file.source, 0, 0, format!("cannot compile cues: {e}")))?;
         Ok(CueSet {
@@ -213,9 +215,16 @@ impl CueSet {
     }
 }
 
-const HARD: &[char] = &[
-    '.', ';', ':', '!', '?', '(', ')', '[', ']', '\u{2014}', '\u{2013}',
-];
+/// Whether the char at byte `i` of `text` ends a clause: `. ; : ! ? ( ) [ ]`, an em dash or an
+/// en dash (the two only whole within `text`). Bytes, not chars: the dashes are the only chars
+/// that are not ASCII, and their first byte, 0xE2, only ever starts a char.
+fn hard_at(text: &[u8], i: usize) -> bool {
+    match text[i] {
+        b'.' | b';' | b':' | b'!' | b'?' | b'(' | b')' | b'[' | b']' => true,
+        0xE2 => matches!(text.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])),
+        _ => false,
+    }
+}
 
 impl SentenceCues<'_> {
     fn kind(&self, h: &Hit) -> u8 {
@@ -228,8 +237,15 @@ impl SentenceCues<'_> {
 
     /// Clause around folded range `s..e`: (start, end).
     fn clause(&self, s: usize, e: usize) -> (usize, usize) {
-        let mut lo = self.text[..s].rfind(HARD).map_or(0, |p| p + 1);
-        let mut hi = self.text[e..].find(HARD).map_or(self.text.len(), |p| e + p);
+        let bytes = self.text.as_bytes();
+        let before = &bytes[..s];
+        let mut lo = (0..s)
+            .rev()
+            .find(|&i| hard_at(before, i))
+            .map_or(0, |p| p + 1);
+        let mut hi = (e..bytes.len())
+            .find(|&i| hard_at(bytes, i))
+            .unwrap_or(bytes.len());
         for h in &self.hits {
             if self.kind(h) & BOUNDARY_WORD != 0 {
                 if h.end <= s && h.end > lo {
@@ -388,6 +404,33 @@ may = 0.5
         let f = fold_str(sentence);
         let s = f.find(target).unwrap();
         c.scan(&f).judge(s, s + target.len())
+    }
+
+    #[test]
+    fn clause_ends_as_a_search_for_the_chars_finds_them() {
+        const HARD: &[char] = &[
+            '.', ';', ':', '!', '?', '(', ')', '[', ']', '\u{2014}', '\u{2013}',
+        ];
+        for text in [
+            "a. b; c: d! e? (f) [g] h \u{2014} i \u{2013} j \u{2012} k \u{00e2}\u{0080} l",
+            "—x–",
+            "plain",
+        ] {
+            let bytes = text.as_bytes();
+            for s in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want = text[..s].rfind(HARD).map_or(0, |p| p + 1);
+                let got = (0..s)
+                    .rev()
+                    .find(|&i| hard_at(&bytes[..s], i))
+                    .map_or(0, |p| p + 1);
+                assert_eq!(got, want, "{text:?} ..{s}");
+                let want = text[s..].find(HARD).map_or(text.len(), |p| s + p);
+                let got = (s..bytes.len())
+                    .find(|&i| hard_at(bytes, i))
+                    .unwrap_or(bytes.len());
+                assert_eq!(got, want, "{text:?} {s}..");
+            }
+        }
     }
 
     #[test]

@@ -143,7 +143,51 @@ pub fn counted(roles: Option<&[String]>, a: &Attribution) -> bool {
 }
 
 /// Folded words that are not terms.
-pub type Stopwords = HashSet<String, foldhash::fast::FixedState>;
+///
+/// Nearly every word looked up is short: a word of at most 7 bytes is looked up as one integer
+/// (its bytes and its length), without hashing and comparing strings.
+#[derive(Debug, Default, Clone)]
+pub struct Stopwords {
+    /// The words of at most 7 bytes, as [`pack`] packs them.
+    short: HashSet<u64, foldhash::fast::FixedState>,
+    /// The longer words.
+    long: HashSet<String, foldhash::fast::FixedState>,
+}
+
+/// A word of at most 7 bytes as one integer: its bytes, then its length in the top byte.
+fn pack(w: &[u8]) -> Option<u64> {
+    if w.len() > 7 {
+        return None;
+    }
+    let mut key = (w.len() as u64) << 56;
+    for (k, &b) in w.iter().enumerate() {
+        key |= u64::from(b) << (8 * k);
+    }
+    Some(key)
+}
+
+impl Stopwords {
+    /// Whether `w` is one of the words.
+    pub fn contains(&self, w: &str) -> bool {
+        match pack(w.as_bytes()) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(w),
+        }
+    }
+}
+
+impl FromIterator<String> for Stopwords {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Stopwords {
+        let mut out = Stopwords::default();
+        for w in words {
+            match pack(w.as_bytes()) {
+                Some(key) => out.short.insert(key),
+                None => out.long.insert(w),
+            };
+        }
+        out
+    }
+}
 
 /// The words of `stopwords.txt`, folded.
 pub fn stopwords(file: &DataFile) -> Stopwords {
@@ -155,24 +199,109 @@ pub fn stopwords(file: &DataFile) -> Stopwords {
         .collect()
 }
 
+/// Per byte of ASCII text: 1 for digits, 3 for letters (a letter is alphanumeric too), else 0.
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() as u8 | (c.is_ascii_alphabetic() as u8) << 1;
+        b += 1;
+    }
+    t
+};
+
+/// Add the terms of a text, already folded ([`crate::fold::fold_text`]), to `counts`: its runs
+/// of letters and digits with at least two characters and one letter that are not stopwords.
+/// Allocates only for terms not seen before.
+pub fn count_terms(folded: &str, stopwords: &Stopwords, counts: &mut TermCounts) {
+    let mut add = |w: &str| {
+        if stopwords.contains(w) {
+            return;
+        }
+        match counts.get_mut(w) {
+            Some(n) => *n += 1,
+            None => {
+                counts.insert(w.to_string(), 1);
+            }
+        }
+    };
+    if !folded.is_ascii() {
+        for w in folded.split(|c: char| !c.is_alphanumeric()) {
+            if is_term(w) {
+                add(w);
+            }
+        }
+        return;
+    }
+    // All ASCII (nearly every folded statement): runs of bytes, without decoding chars.
+    let bytes = folded.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if ASCII_CLASS[bytes[i] as usize] == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut kinds = 0;
+        while i < bytes.len() && ASCII_CLASS[bytes[i] as usize] != 0 {
+            kinds |= ASCII_CLASS[bytes[i] as usize];
+            i += 1;
+        }
+        if i - start >= 2 && kinds & 2 != 0 {
+            add(&folded[start..i]);
+        }
+    }
+}
+
 /// Whether a folded word is a term: at least two characters and one letter.
 fn is_term(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next().is_some() && chars.next().is_some() && w.chars().any(char::is_alphabetic)
 }
 
-/// Add the terms of a text, already folded ([`crate::fold::fold_text`]), to `counts`: its runs
-/// of letters and digits with at least two characters and one letter that are not stopwords.
-/// Allocates only for terms not seen before.
-pub fn count_terms(folded: &str, stopwords: &Stopwords, counts: &mut TermCounts) {
-    for w in folded.split(|c: char| !c.is_alphanumeric()) {
-        if !is_term(w) || stopwords.contains(w) {
-            continue;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `count_terms` as first written: split on chars, every word looked up as a string.
+    fn by_chars(folded: &str, stop: &HashSet<String>) -> Vec<(String, u64)> {
+        let mut counts = std::collections::BTreeMap::new();
+        for w in folded.split(|c: char| !c.is_alphanumeric()) {
+            if is_term(w) && !stop.contains(w) {
+                *counts.entry(w.to_string()).or_insert(0) += 1;
+            }
         }
-        match counts.get_mut(w) {
-            Some(n) => *n += 1,
-            None => {
-                counts.insert(w.to_string(), 1);
+        counts.into_iter().collect()
+    }
+
+    #[test]
+    fn terms_and_stopwords_as_strings_would_give() {
+        let words = [
+            "the",
+            "of",
+            "a1",
+            "seven77",
+            "eight888",
+            "ninenine9",
+            "x\0",
+            "",
+        ];
+        let stop: HashSet<String> = words.iter().map(|s| s.to_string()).collect();
+        let packed: Stopwords = words.iter().map(|s| s.to_string()).collect();
+        for text in [
+            "",
+            "the of a1 a 1 22 x seven77 eight888 ninenine9 ninenine99 x\0 ab-cd",
+            "élysée's call of 2024: we'll see the call 北京 ok œuvre",
+            "a1b2 3c 44 the.the,the of",
+        ] {
+            let mut counts = TermCounts::default();
+            count_terms(text, &packed, &mut counts);
+            let mut got: Vec<(String, u64)> = counts.into_iter().collect();
+            got.sort();
+            assert_eq!(got, by_chars(text, &stop), "{text:?}");
+            for w in text.split(' ').chain(words) {
+                assert_eq!(packed.contains(w), stop.contains(w), "{w:?}");
             }
         }
     }
