@@ -230,14 +230,9 @@ impl Tally {
         self.actors.iter().position(|a| a == label)
     }
 
-    /// Count one document's dense cells (`actors × lexicons`, see [`Cells`]).
-    pub(crate) fn add_document(
-        &mut self,
-        id: &str,
-        date: Option<&str>,
-        doc: &[Cell],
-        weights: &mut Vec<u32>,
-    ) {
+    /// Count one document's dense cells (`actors × lexicons`, see [`Cells`]), all but the
+    /// bootstrap's replicate sums ([`Tally::add_bootstrap`]).
+    pub(crate) fn add_document(&mut self, date: Option<&str>, doc: &[Cell]) {
         let (na, l) = (self.actors.len(), self.lexicons.len());
         self.documents += 1;
         self.total.add_document(doc, l);
@@ -252,7 +247,15 @@ impl Tally {
                 }
             }
         }
-        self.boot.add_document(id, doc, l, weights);
+    }
+
+    /// Add documents to the bootstrap's replicate sums (see [`boot::Replicates::add_records`]).
+    pub(crate) fn add_bootstrap(&mut self, records: &[DocRecord]) {
+        let docs: Vec<boot::DocCells<'_>> = records
+            .iter()
+            .map(|r| (r.id.as_str(), r.cells.as_slice()))
+            .collect();
+        self.boot.add_records(&docs, self.lexicons.len());
     }
 
     /// Add another tally to this one. Exact: the result does not depend on how a corpus was

@@ -51,12 +51,19 @@ impl<'a> Counter<'a> {
     }
 
     /// Count one analysed document into `tally`; returns its per-document record.
-    pub fn document(
+    pub fn document(&self, tally: &mut Tally, doc: &Document, result: &DocResult) -> DocRecord {
+        let record = self.document_but_bootstrap(tally, doc, result);
+        tally.add_bootstrap(std::slice::from_ref(&record));
+        record
+    }
+
+    /// [`Counter::document`] but for the bootstrap's replicate sums, which the caller adds for
+    /// several documents at once with [`Counter::bootstrap`] (faster; the sums are the same).
+    pub fn document_but_bootstrap(
         &self,
         tally: &mut Tally,
         doc: &Document,
         result: &DocResult,
-        weights: &mut Vec<u32>,
     ) -> DocRecord {
         let l = self.lexicons.len();
         let mut cells = vec![Cell::default(); self.actors.len() * l];
@@ -93,7 +100,7 @@ impl<'a> Counter<'a> {
             };
             count_terms(&s.folded, &self.stopwords, counts);
         }
-        tally.add_document(&doc.id, doc.date.as_deref(), &cells, weights);
+        tally.add_document(doc.date.as_deref(), &cells);
         DocRecord {
             id: doc.id.clone(),
             source: doc.source.clone(),
@@ -108,6 +115,12 @@ impl<'a> Counter<'a> {
         }
     }
 
+    /// Add the bootstrap's replicate sums of documents counted with
+    /// [`Counter::document_but_bootstrap`].
+    pub fn bootstrap(&self, tally: &mut Tally, records: &[DocRecord]) {
+        tally.add_bootstrap(records);
+    }
+
     /// The tally and records of a batch of documents, counted on the current rayon pool in one
     /// chunk per thread and merged (exactly, so the thread count changes nothing).
     pub fn batch(&self, docs: &[Document], results: &[DocResult]) -> (Tally, Vec<DocRecord>) {
@@ -117,12 +130,12 @@ impl<'a> Counter<'a> {
             .zip(results.par_chunks(chunk))
             .map(|(ds, rs)| {
                 let mut t = self.tally();
-                let mut w = Vec::new();
-                let recs = ds
+                let recs: Vec<DocRecord> = ds
                     .iter()
                     .zip(rs)
-                    .map(|(d, r)| self.document(&mut t, d, r, &mut w))
+                    .map(|(d, r)| self.document_but_bootstrap(&mut t, d, r))
                     .collect();
+                self.bootstrap(&mut t, &recs);
                 (t, recs)
             })
             .collect();

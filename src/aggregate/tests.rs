@@ -35,9 +35,8 @@ fn tallies_of_two_halves_merge_into_the_tally_of_the_whole() {
     }
     // Counting document by document in reverse order gives the same tally too.
     let mut one_by_one = counter.tally();
-    let mut w = Vec::new();
     for (d, r) in docs.iter().zip(&results).rev() {
-        counter.document(&mut one_by_one, d, r, &mut w);
+        counter.document(&mut one_by_one, d, r);
     }
     assert_eq!(one_by_one, whole);
     // The score sums are the statements' scores, to the rounding of the units.

@@ -135,7 +135,6 @@ impl Part {
             Some(t) => t,
             None => own.insert(counter.tally()),
         };
-        let mut weights = Vec::new();
         let mut records = Vec::with_capacity(docs.len());
         for doc in docs {
             let r = pipeline::analyze_document(cfg, doc);
@@ -144,8 +143,9 @@ impl Part {
                 m.add_matches(cfg, doc, &r)?;
             }
             digest.add(cfg, doc, &r);
-            records.push(counter.document(tally, doc, &r, &mut weights));
+            records.push(counter.document_but_bootstrap(tally, doc, &r));
         }
+        counter.bootstrap(tally, &records);
         drop(slot);
         let (statements, matches) = match formatted.as_mut() {
             Some((s, m)) => (vec![s.take()?], vec![m.take()?]),
