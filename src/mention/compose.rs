@@ -10,22 +10,24 @@ pub(super) fn add_local_persons(
     g: &Gazetteer,
     toks: &[Token],
     atoms: &[(usize, usize, &[Word])],
+    cover: &[u32],
     local: &[&str],
     mentions: &mut Vec<Mention>,
     preds: &[Pred],
 ) {
     // Tokens taken by a dictionary phrase, other than a lone surname or pronoun before another
-    // capitalised word (Wang in "Wang Yunfei", He in "He Yadong").
+    // capitalised word (Wang in "Wang Yunfei", He in "He Yadong"). `cover` gives the one atom
+    // (atoms do not overlap) over each token.
     let covered = |i: usize| {
-        atoms.iter().any(|a| {
-            a.0 <= i
-                && i < a.1
-                && !(a.1 - a.0 == 1
-                    && a.2
-                        .iter()
-                        .all(|w| matches!(w, Word::Surname(_) | Word::Pronoun))
-                    && toks.get(i + 1).is_some_and(|t| t.cap && t.punct.is_none()))
-        })
+        let k = cover[i];
+        k != super::NO_ATOM && {
+            let a = &atoms[k as usize];
+            !(a.1 - a.0 == 1
+                && a.2
+                    .iter()
+                    .all(|w| matches!(w, Word::Surname(_) | Word::Pronoun))
+                && toks.get(i + 1).is_some_and(|t| t.cap && t.punct.is_none()))
+        }
     };
     let plain_cap = |i: usize| {
         toks[i].cap
