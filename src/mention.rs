@@ -246,8 +246,10 @@ pub fn analyse_into<'g>(
         preds,
         persons,
     } = out;
-    tokenize_into(text, toks);
-    mark_quotes(toks, starts_quoted);
+    // Most sentences hold no quotation mark: nothing to mark then.
+    if tokens::tokenize_quotes_into(text, toks) || starts_quoted {
+        mark_quotes(toks, starts_quoted);
+    }
     let toks = &*toks;
     atoms(g, toks, &mut scratch.atoms, &mut scratch.key);
     let atoms = &scratch.atoms[..];

@@ -30,10 +30,11 @@ pub(super) fn add_local_persons(
         }
     };
     let plain_cap = |i: usize| {
-        toks[i].cap
-            && toks[i].punct.is_none()
-            && !covered(i)
-            && toks[i].norm.chars().all(char::is_alphabetic)
+        toks[i].cap && toks[i].punct.is_none() && !covered(i) && {
+            // ASCII letters (nearly every word) without decoding chars.
+            let n = &toks[i].norm;
+            n.bytes().all(|b| b.is_ascii_alphabetic()) || n.chars().all(char::is_alphabetic)
+        }
     };
     let mut i = 0;
     while i < toks.len() {

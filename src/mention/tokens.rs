@@ -239,6 +239,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// [`tokenize`] into `out`, replacing what it held (its buffer is reused sentence after sentence).
 pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    tokenize_quotes_into(text, out);
+}
+
+/// [`tokenize_into`], telling whether a quotation mark (`"`, U+201C, U+201D) was among the
+/// tokens: without one, [`mark_quotes`] marks nothing unless the sentence starts quoted.
+pub fn tokenize_quotes_into(text: &str, out: &mut Vec<Token>) -> bool {
+    let mut quotes = false;
     let b = text.as_bytes();
     out.clear();
     // About one token per five bytes of news text.
@@ -251,6 +258,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         if CLASS[byte as usize] & (ALNUM | WIDE) == 0 {
             // `char::is_whitespace` on ASCII: space and \t \n \x0B \x0C \r.
             if !matches!(byte, b' ' | b'\t'..=b'\r') && byte != b'\'' {
+                quotes |= byte == b'"';
                 out.push(Token {
                     start: i,
                     end: i + 1,
@@ -301,6 +309,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
         if !c.is_alphanumeric() {
             if !is_apos(c) {
+                quotes |= matches!(c, '\u{201C}' | '\u{201D}');
                 out.push(Token {
                     start: i,
                     end: i + cl,
@@ -399,6 +408,7 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         }
         out.push(tok);
     }
+    quotes
 }
 
 /// Mark tokens inside quoted speech. Curly quotes open and close; a straight quote toggles. A
