@@ -11,6 +11,8 @@ const ALNUM: u8 = 1;
 const PLAIN: u8 = 2;
 /// Not ASCII: part of a multi-byte char.
 const WIDE: u8 = 4;
+/// The straight quotation mark: cut by the general path, which notes it.
+const QUOTE: u8 = 8;
 
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -23,6 +25,8 @@ const CLASS: [u8; 256] = {
             PLAIN
         } else if !c.is_ascii() {
             WIDE
+        } else if c == b'"' {
+            QUOTE
         } else {
             0
         };
@@ -254,11 +258,11 @@ pub fn tokenize_quotes_into(text: &str, out: &mut Vec<Token>) -> bool {
     let is_apos = |c: char| c == '\'' || c == '\u{2019}';
     while i < b.len() {
         let byte = b[i];
-        // ASCII (nearly every byte) without decoding a char: the same tests as below.
-        if CLASS[byte as usize] & (ALNUM | WIDE) == 0 {
+        // ASCII (nearly every byte) without decoding a char: the same tests as below. A
+        // quotation mark goes the general way, which notes it.
+        if CLASS[byte as usize] & (ALNUM | WIDE | QUOTE) == 0 {
             // `char::is_whitespace` on ASCII: space and \t \n \x0B \x0C \r.
             if !matches!(byte, b' ' | b'\t'..=b'\r') && byte != b'\'' {
-                quotes |= byte == b'"';
                 out.push(Token {
                     start: i,
                     end: i + 1,
@@ -309,7 +313,7 @@ pub fn tokenize_quotes_into(text: &str, out: &mut Vec<Token>) -> bool {
         }
         if !c.is_alphanumeric() {
             if !is_apos(c) {
-                quotes |= matches!(c, '\u{201C}' | '\u{201D}');
+                quotes |= matches!(c, '"' | '\u{201C}' | '\u{201D}');
                 out.push(Token {
                     start: i,
                     end: i + cl,
