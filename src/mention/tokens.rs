@@ -301,7 +301,8 @@ pub fn tokenize_quotes_into(text: &str, out: &mut Vec<Token>) -> bool {
                     punct: None,
                     quoted: false,
                 });
-                i = end;
+                // And the space that nearly always follows.
+                i = end + usize::from(b.get(end) == Some(&b' '));
                 continue;
             }
         }
