@@ -146,6 +146,21 @@ pub struct Scratch<'g> {
     key: String,
     spans: Vec<(usize, usize)>,
     found: Vec<compose::Found>,
+    /// Per token (and one past the last): the index of the atom covering it, or [`NO_ATOM`].
+    cover: Vec<u32>,
+}
+
+/// No atom covers the token.
+const NO_ATOM: u32 = u32::MAX;
+
+/// For each token of a sentence of `n` tokens, and the position after the last, the index of
+/// the atom covering it (atoms do not overlap), into `out`.
+fn cover_of(atoms: &[Atom<'_>], n: usize, out: &mut Vec<u32>) {
+    out.clear();
+    out.resize(n + 1, NO_ATOM);
+    for (k, a) in atoms.iter().enumerate() {
+        out[a.0..a.1].fill(k as u32);
+    }
 }
 
 /// Atoms: the dictionary meanings found at each token range, the longest phrase first, into
@@ -231,14 +246,22 @@ pub fn analyse_into<'g>(
         preds,
         persons,
     } = out;
-    tokenize_into(text, toks);
-    mark_quotes(toks, starts_quoted);
+    // Most sentences hold no quotation mark: nothing to mark then.
+    if tokens::tokenize_quotes_into(text, toks) || starts_quoted {
+        mark_quotes(toks, starts_quoted);
+    }
     let toks = &*toks;
     atoms(g, toks, &mut scratch.atoms, &mut scratch.key);
     let atoms = &scratch.atoms[..];
+    cover_of(atoms, toks.len(), &mut scratch.cover);
+    let cover = &scratch.cover[..];
     mentions.clear();
     preds.clear();
-    let at = |tok: usize| atoms.iter().position(|a| a.0 == tok);
+    // The atom starting at token `tok`.
+    let at = |tok: usize| {
+        let k = *cover.get(tok)?;
+        (k != NO_ATOM && atoms[k as usize].0 == tok).then_some(k as usize)
+    };
     let mut k = 0;
     while k < atoms.len() {
         let (s, e, ws) = &atoms[k];
@@ -456,7 +479,7 @@ pub fn analyse_into<'g>(
     }
     mentions.sort_by_key(|m| m.from);
     attach(g, toks, atoms, mentions, &mut scratch.found);
-    add_local_persons(g, toks, atoms, local, mentions, preds);
+    add_local_persons(g, toks, atoms, cover, local, mentions, preds);
     mentions.sort_by_key(|m| m.from);
     merge_titles(mentions);
     add_bodies(toks, atoms, mentions, preds);

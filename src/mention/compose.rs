@@ -10,28 +10,31 @@ pub(super) fn add_local_persons(
     g: &Gazetteer,
     toks: &[Token],
     atoms: &[(usize, usize, &[Word])],
+    cover: &[u32],
     local: &[&str],
     mentions: &mut Vec<Mention>,
     preds: &[Pred],
 ) {
     // Tokens taken by a dictionary phrase, other than a lone surname or pronoun before another
-    // capitalised word (Wang in "Wang Yunfei", He in "He Yadong").
+    // capitalised word (Wang in "Wang Yunfei", He in "He Yadong"). `cover` gives the one atom
+    // (atoms do not overlap) over each token.
     let covered = |i: usize| {
-        atoms.iter().any(|a| {
-            a.0 <= i
-                && i < a.1
-                && !(a.1 - a.0 == 1
-                    && a.2
-                        .iter()
-                        .all(|w| matches!(w, Word::Surname(_) | Word::Pronoun))
-                    && toks.get(i + 1).is_some_and(|t| t.cap && t.punct.is_none()))
-        })
+        let k = cover[i];
+        k != super::NO_ATOM && {
+            let a = &atoms[k as usize];
+            !(a.1 - a.0 == 1
+                && a.2
+                    .iter()
+                    .all(|w| matches!(w, Word::Surname(_) | Word::Pronoun))
+                && toks.get(i + 1).is_some_and(|t| t.cap && t.punct.is_none()))
+        }
     };
     let plain_cap = |i: usize| {
-        toks[i].cap
-            && toks[i].punct.is_none()
-            && !covered(i)
-            && toks[i].norm.chars().all(char::is_alphabetic)
+        toks[i].cap && toks[i].punct.is_none() && !covered(i) && {
+            // ASCII letters (nearly every word) without decoding chars.
+            let n = &toks[i].norm;
+            n.bytes().all(|b| b.is_ascii_alphabetic()) || n.chars().all(char::is_alphabetic)
+        }
     };
     let mut i = 0;
     while i < toks.len() {
