@@ -134,7 +134,7 @@ impl Replicates {
     /// lexicon, counts)` for the actors holding statements in it, every lexicon of each, in
     /// index order (as in [`crate::aggregate::DocRecord`]).
     ///
-    /// The replicates are taken [`BLOCK`] at a time, each block for every document before the
+    /// The replicates are taken `BLOCK` (256) at a time, each block for every document before the
     /// next block: the sums a block touches (a few kilobytes per cell) stay in the cache while
     /// the documents pass, where one document at a time would stream every touched cell's
     /// 2,000 sums (16 or 32 kilobytes) through memory. The sums are the same either way.

@@ -234,7 +234,7 @@ impl Collected {
 
     /// Analyse and count a batch of documents on `pool`: in chunks (several per thread, for
     /// balance), each with its own rows and digest, merged in corpus order, and counted into its
-    /// thread's tally ([`Workers`]), so the result is the same whatever the thread count. `rows` are empty prototypes of the statement and
+    /// thread's tally (`Workers`), so the result is the same whatever the thread count. `rows` are empty prototypes of the statement and
     /// match rows to format (None: no rows).
     pub fn run_batch(
         &mut self,
