@@ -193,7 +193,7 @@ pub struct Tally {
     pub total: Cells,
     /// Summed per document date `YYYY-MM-DD` (undated documents are left out).
     pub dates: BTreeMap<String, Cells>,
-    /// Per actor label: how often each term occurs in its statements (see [`terms`]).
+    /// Per actor label: how often each term occurs in its statements (see [`count::count_terms`]).
     #[serde(with = "sorted_terms")]
     pub terms: BTreeMap<String, TermCounts>,
     /// The Poisson bootstrap's replicate sums.

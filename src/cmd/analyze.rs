@@ -1,6 +1,6 @@
 //! `stancecmp analyze`: read a corpus, run the pipeline, tally it and write the tables.
 //!
-//! The raw flags are resolved here into [`tables::Settings`] (actor pairs checked against the
+//! The raw flags are resolved here into [`crate::tables::Settings`] (actor pairs checked against the
 //! actor labels, the period parsed); the tally and the tables never see clap's types.
 
 use anyhow::{bail, Result};

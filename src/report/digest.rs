@@ -42,7 +42,7 @@ pub struct Quote {
     pub stance: String,
     /// The statement, whitespace collapsed, matched words marked.
     pub spans: Vec<Span>,
-    /// The statement was longer than [`MAX_QUOTE_CHARS`] and is cut.
+    /// The statement was longer than `MAX_QUOTE_CHARS` and is cut.
     pub cut: bool,
     /// Each match, in text order.
     pub matched: Vec<Matched>,
