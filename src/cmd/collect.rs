@@ -192,7 +192,7 @@ impl Workers {
 /// The counts of a corpus, gathered batch by batch (or merged from partial results).
 pub struct Collected {
     /// What has been counted, but for the per-thread tallies of [`Collected::run_batch`]:
-    /// [`Collected::tally`] adds them.
+    /// [`Collected::into_counts`] and [`Collected::finish`] add them.
     tally: Tally,
     pub digest: Digest,
     /// An empty digest of the same settings, for the chunks of a batch.
