@@ -67,6 +67,8 @@ impl<'a> Counter<'a> {
     ) -> DocRecord {
         let l = self.lexicons.len();
         let mut cells = vec![Cell::default(); self.actors.len() * l];
+        // Which lexicons a statement hits: one buffer for the document.
+        let mut hit = vec![false; l];
         for s in &result.statements {
             let a = &s.attribution;
             if !counted(self.roles, a) {
@@ -78,7 +80,7 @@ impl<'a> Counter<'a> {
                     c.statements += 1;
                     c.tokens += s.tokens as u64;
                 }
-                let mut hit = vec![false; l];
+                hit.fill(false);
                 for m in &s.matches {
                     let c = &mut row[m.lexicon];
                     hit[m.lexicon] = true;
@@ -90,7 +92,7 @@ impl<'a> Counter<'a> {
                         Stance::Mention => c.mention += 1,
                     }
                 }
-                for (c, h) in row.iter_mut().zip(hit) {
+                for (c, &h) in row.iter_mut().zip(&hit) {
                     c.statements_with_hits += u64::from(h);
                 }
             }
