@@ -128,9 +128,19 @@ impl Digest {
             let a = &s.attribution;
             self.statements += 1;
             self.matches += s.matches.len() as u64;
-            let counts = self.attributions.entry(a.actor.clone()).or_default();
+            // Look up before inserting: `entry` would copy the labels for every statement.
+            if !self.attributions.contains_key(&a.actor) {
+                self.attributions
+                    .insert(a.actor.clone(), Default::default());
+            }
+            let counts = self.attributions.get_mut(&a.actor).expect("inserted above");
             counts.statements += 1;
-            *counts.roles.entry(a.role.clone()).or_default() += 1;
+            match counts.roles.get_mut(&a.role) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.roles.insert(a.role.clone(), 1);
+                }
+            }
             match counts.rules.get_mut(a.rule.as_str()) {
                 Some(n) => *n += 1,
                 None => {
