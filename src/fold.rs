@@ -54,8 +54,7 @@ pub fn fold_text(src: &str) -> String {
     while i < bytes.len() {
         // Eight plain bytes at a time (most of the text): see `plain_chunk`.
         if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if let Some(folded) = plain_chunk(x, last_space) {
+            if let Some(folded) = plain_chunk(crate::swar::load(chunk), last_space) {
                 out.extend_from_slice(&folded.to_le_bytes());
                 last_space = chunk[7] == b' ';
                 i += 8;
@@ -108,22 +107,18 @@ pub fn fold_text(src: &str) -> String {
 /// control byte (no white space but the space), no hyphen or double quote, and no space after
 /// a space (or at the start: `last_space`). Folding is then lower-casing the letters.
 fn plain_chunk(x: u64, last_space: bool) -> Option<u64> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    if x & HIGH != 0 {
+    use crate::swar::{at_least, equal, in_range, is_ascii, HIGH};
+    if !is_ascii(x) {
         return None;
     }
-    // With every byte below 0x80, adding at most 0x80 to each carries into no other byte: the
-    // high bit of each byte then answers a comparison.
-    let at_least = |lo: u8| (x + u64::from(0x80 - lo) * ONES) & HIGH;
-    let equal = |c: u8| !((x ^ (u64::from(c) * ONES)) + 0x7F * ONES) & HIGH;
-    let space = equal(b' ');
-    let odd = (!at_least(0x20) & HIGH) | equal(b'-') | equal(b'"') | (space & (space << 8));
+    let space = equal(x, b' ');
+    let odd =
+        (!at_least(x, 0x20) & HIGH) | equal(x, b'-') | equal(x, b'"') | (space & (space << 8));
     if odd != 0 || (last_space && x & 0xFF == u64::from(b' ')) {
         return None;
     }
-    let upper = at_least(b'A') & !at_least(b'Z' + 1);
-    Some(x | (upper >> 2))
+    // The high bit of each upper-case letter, moved to bit 5: the letter in lower case.
+    Some(x | (in_range(x, b'A', b'Z') >> 2))
 }
 
 /// Fold `src` (at offset `base` of the document), recording where every folded byte came from

@@ -28,5 +28,6 @@ pub mod spill;
 pub mod split;
 pub mod stance;
 pub mod stats;
+pub mod swar;
 pub mod tables;
 pub mod write;

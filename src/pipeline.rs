@@ -115,8 +115,7 @@ pub fn count_tokens(text: &str) -> usize {
     while i < bytes.len() {
         // Eight ASCII bytes at a time (most of the text).
         if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if let Some(w) = ascii_words(x) {
+            if let Some(w) = ascii_words(crate::swar::load(chunk)) {
                 // The word bytes that follow no word byte (the one before `i` for the first).
                 let follows = (w << 8) | if in_word { 0x80 } else { 0 };
                 n += (w & !follows).count_ones() as usize;
@@ -144,15 +143,10 @@ pub fn count_tokens(text: &str) -> usize {
 /// Of eight bytes (little-endian in `x`), if all are ASCII, the letters and digits: the high
 /// bit of each such byte.
 fn ascii_words(x: u64) -> Option<u64> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    if x & HIGH != 0 {
+    use crate::swar::{in_range, is_ascii, ONES};
+    if !is_ascii(x) {
         return None;
     }
-    // With every byte below 0x80, adding at most 0x80 to each carries into no other byte: the
-    // high bit of each byte then answers a comparison.
-    let at_least = |x: u64, lo: u8| (x + u64::from(0x80 - lo) * ONES) & HIGH;
-    let in_range = |x: u64, lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1);
     // Setting bit 5 turns upper-case letters into lower-case ones, and no other byte into one.
     Some(in_range(x, b'0', b'9') | in_range(x | (0x20 * ONES), b'a', b'z'))
 }

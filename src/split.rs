@@ -216,18 +216,13 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The index of the first byte of `bytes` that is one of `needles`: eight bytes at a time,
 /// for the long runs of text without any.
 fn find_any<const N: usize>(bytes: &[u8], needles: [u8; N]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        // A byte of `x ^ n * ONES` is zero where `x` has `n`; the test below flags every
-        // chunk with a zero byte (and may flag others: the bytes are looked at one by one).
-        let hit = needles.iter().fold(0, |acc, &n| {
-            let v = x ^ (u64::from(n) * ONES);
-            acc | (v.wrapping_sub(ONES) & !v & HIGH)
-        });
+        let x = crate::swar::load(chunk);
+        let hit = needles
+            .iter()
+            .fold(0, |acc, &n| acc | crate::swar::contains(x, n));
         if hit != 0 {
             if let Some(k) = chunk.iter().position(|b| needles.contains(b)) {
                 return Some(at + k);
