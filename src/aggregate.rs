@@ -250,7 +250,7 @@ impl Tally {
     }
 
     /// Add documents to the bootstrap's replicate sums (see [`boot::Replicates::add_records`]).
-    pub(crate) fn add_bootstrap(&mut self, records: &[DocRecord]) {
+    pub fn add_bootstrap(&mut self, records: &[DocRecord]) {
         let docs: Vec<boot::DocCells<'_>> = records
             .iter()
             .map(|r| (r.id.as_str(), r.cells.as_slice()))

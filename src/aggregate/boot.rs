@@ -80,10 +80,15 @@ pub fn poisson_1(u: u64) -> u32 {
     POISSON_1.iter().take_while(|&&t| t <= u).count() as u32
 }
 
+/// A document's stream of draws: replicate `r`'s weight is [`poisson_1`] of its `r`-th output.
+fn stream(seed: u64, id: &str) -> Rng {
+    Rng::new(seed ^ fnv1a64(id.as_bytes()))
+}
+
 /// The weights of one document in replicates `0..reps`, into `out`.
 pub fn weights(seed: u64, id: &str, reps: usize, out: &mut Vec<u32>) {
     out.clear();
-    let mut rng = Rng::new(seed ^ fnv1a64(id.as_bytes()));
+    let mut rng = stream(seed, id);
     out.extend((0..reps).map(|_| poisson_1(rng.next_u64())));
 }
 
@@ -119,7 +124,9 @@ impl Replicates {
         format!("{} replicates, seed {}", self.reps, self.seed)
     }
 
-    /// Add one document's dense cells (`actors × lexicons`) with its Poisson weights.
+    /// Add one document's dense cells (`actors × lexicons`) with its Poisson weights (tests: the
+    /// pipeline adds [`crate::aggregate::DocRecord`]s with [`Replicates::add_records`]).
+    #[cfg(test)]
     pub fn add_document(&mut self, id: &str, doc: &[Cell], lexicons: usize) {
         let cells: Vec<(usize, usize, Cell)> = doc
             .iter()
@@ -134,8 +141,8 @@ impl Replicates {
     /// lexicon, counts)` for the actors holding statements in it, every lexicon of each, in
     /// index order (as in [`crate::aggregate::DocRecord`]).
     ///
-    /// The replicates are taken `BLOCK` (256) at a time, each block for every document before the
-    /// next block: the sums a block touches (a few kilobytes per cell) stay in the cache while
+    /// The replicates are taken `BLOCK` (256) at a time, each block for every document before
+    /// the next block: the sums a block touches (a few kilobytes per cell) stay in the cache while
     /// the documents pass, where one document at a time would stream every touched cell's
     /// 2,000 sums (16 or 32 kilobytes) through memory. The sums are the same either way.
     pub fn add_records(&mut self, docs: &[DocCells<'_>], lexicons: usize) {
@@ -144,10 +151,7 @@ impl Replicates {
             return;
         }
         // Each document's stream of draws, continued from block to block.
-        let mut streams: Vec<Rng> = docs
-            .iter()
-            .map(|(id, _)| Rng::new(self.seed ^ fnv1a64(id.as_bytes())))
-            .collect();
+        let mut streams: Vec<Rng> = docs.iter().map(|(id, _)| stream(self.seed, id)).collect();
         let mut block = [0u32; BLOCK];
         for r0 in (0..reps).step_by(BLOCK) {
             let w = &mut block[..BLOCK.min(reps - r0)];

@@ -50,21 +50,10 @@ impl<'a> Counter<'a> {
         )
     }
 
-    /// Count one analysed document into `tally`; returns its per-document record.
+    /// Count one analysed document into `tally`, all but the bootstrap's replicate sums, and
+    /// return its per-document record: the caller adds the records of several documents to
+    /// the bootstrap at once with [`Tally::add_bootstrap`] (faster; the sums are the same).
     pub fn document(&self, tally: &mut Tally, doc: &Document, result: &DocResult) -> DocRecord {
-        let record = self.document_but_bootstrap(tally, doc, result);
-        tally.add_bootstrap(std::slice::from_ref(&record));
-        record
-    }
-
-    /// [`Counter::document`] but for the bootstrap's replicate sums, which the caller adds for
-    /// several documents at once with [`Counter::bootstrap`] (faster; the sums are the same).
-    pub fn document_but_bootstrap(
-        &self,
-        tally: &mut Tally,
-        doc: &Document,
-        result: &DocResult,
-    ) -> DocRecord {
         let l = self.lexicons.len();
         let mut cells = vec![Cell::default(); self.actors.len() * l];
         // Which lexicons a statement hits: one buffer for the document.
@@ -117,12 +106,6 @@ impl<'a> Counter<'a> {
         }
     }
 
-    /// Add the bootstrap's replicate sums of documents counted with
-    /// [`Counter::document_but_bootstrap`].
-    pub fn bootstrap(&self, tally: &mut Tally, records: &[DocRecord]) {
-        tally.add_bootstrap(records);
-    }
-
     /// The tally and records of a batch of documents, counted on the current rayon pool in one
     /// chunk per thread and merged (exactly, so the thread count changes nothing).
     pub fn batch(&self, docs: &[Document], results: &[DocResult]) -> (Tally, Vec<DocRecord>) {
@@ -135,9 +118,9 @@ impl<'a> Counter<'a> {
                 let recs: Vec<DocRecord> = ds
                     .iter()
                     .zip(rs)
-                    .map(|(d, r)| self.document_but_bootstrap(&mut t, d, r))
+                    .map(|(d, r)| self.document(&mut t, d, r))
                     .collect();
-                self.bootstrap(&mut t, &recs);
+                t.add_bootstrap(&recs);
                 (t, recs)
             })
             .collect();

@@ -36,7 +36,8 @@ fn tallies_of_two_halves_merge_into_the_tally_of_the_whole() {
     // Counting document by document in reverse order gives the same tally too.
     let mut one_by_one = counter.tally();
     for (d, r) in docs.iter().zip(&results).rev() {
-        counter.document(&mut one_by_one, d, r);
+        let record = counter.document(&mut one_by_one, d, r);
+        one_by_one.add_bootstrap(&[record]);
     }
     assert_eq!(one_by_one, whole);
     // The score sums are the statements' scores, to the rounding of the units.

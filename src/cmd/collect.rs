@@ -143,9 +143,9 @@ impl Part {
                 m.add_matches(cfg, doc, &r)?;
             }
             digest.add(cfg, doc, &r);
-            records.push(counter.document_but_bootstrap(tally, doc, &r));
+            records.push(counter.document(tally, doc, &r));
         }
-        counter.bootstrap(tally, &records);
+        tally.add_bootstrap(&records);
         drop(slot);
         let (statements, matches) = match formatted.as_mut() {
             Some((s, m)) => (vec![s.take()?], vec![m.take()?]),

@@ -9,7 +9,7 @@ use sha2::{Digest as _, Sha256};
 use std::borrow::Cow;
 
 use super::columns::{col, FileSpec, Names};
-use super::{cell_fields, each_cell_field};
+use super::each_cell_field;
 use crate::aggregate::{DocRecord, Tally};
 use crate::spill::Sorted;
 use crate::write::{guard_cell, OutputSet};
@@ -36,30 +36,6 @@ pub const SPEC: FileSpec = FileSpec {
         col("mention", "The matches with the stance `mention`."),
     ],
 };
-
-/// The rows of one document, as written.
-pub fn records(names: &Names, tally: &Tally, d: &DocRecord) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    for actor in &names.actors {
-        let Some(ai) = tally.actor_index(actor) else {
-            continue;
-        };
-        for (_, li, c) in d.cells.iter().filter(|(a, _, _)| *a == ai) {
-            if c.statements == 0 {
-                continue;
-            }
-            let mut row = vec![
-                d.id.clone(),
-                d.date.clone().unwrap_or_default(),
-                actor.clone(),
-                names.lexicons[*li].clone(),
-            ];
-            row.extend(cell_fields(c));
-            rows.push(row);
-        }
-    }
-    rows
-}
 
 /// Records formatted at once, in chunks on the rayon pool.
 const FORMAT_BATCH: usize = 4096;
