@@ -60,6 +60,18 @@ impl Workdir {
     }
 }
 
+/// The CSV files `analyze` writes by default.
+const TABLES: [&str; 8] = [
+    "statements.csv",
+    "matches.csv",
+    "summary.csv",
+    "comparison.csv",
+    "keyness.csv",
+    "timeline.csv",
+    "documents.csv",
+    "columns.csv",
+];
+
 /// The repository's seed folder.
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")

@@ -8,24 +8,14 @@ fn embedded_seeds_write_the_tables_from_any_directory() {
     let out = wd.ok(&["analyze", "--out", "out"]);
     let msg = String::from_utf8(out.stderr).unwrap();
     assert!(msg.contains("5 documents"), "{msg}");
-    let tables = [
-        "statements.csv",
-        "matches.csv",
-        "summary.csv",
-        "comparison.csv",
-        "keyness.csv",
-        "timeline.csv",
-        "documents.csv",
-        "columns.csv",
-    ];
-    for f in tables.iter().chain(&["report.html", "report.md"]) {
+    for f in TABLES.iter().chain(&["report.html", "report.md"]) {
         assert!(wd.path("out").join(f).is_file(), "{f} missing");
     }
     // Nothing else is left in the output folder (no temporary files): the tables, the two
     // report pages and the charts folder.
     assert_eq!(
         fs::read_dir(wd.path("out")).unwrap().count(),
-        tables.len() + 3
+        TABLES.len() + 3
     );
 }
 

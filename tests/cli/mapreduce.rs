@@ -45,17 +45,6 @@ fn pieces(wd: &Workdir, text: &str, cuts: &[usize]) -> Vec<String> {
     names
 }
 
-const TABLES: [&str; 8] = [
-    "statements.csv",
-    "matches.csv",
-    "summary.csv",
-    "comparison.csv",
-    "keyness.csv",
-    "timeline.csv",
-    "documents.csv",
-    "columns.csv",
-];
-
 #[test]
 fn partials_of_the_pieces_reduce_to_the_files_of_analyze() {
     let wd = Workdir::new();
