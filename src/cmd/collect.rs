@@ -328,8 +328,41 @@ impl Collected {
 
 #[cfg(test)]
 mod tests {
-    use super::write_behind;
+    use super::*;
     use anyhow::bail;
+
+    #[test]
+    fn a_chunk_whose_thread_tally_is_busy_counts_into_its_own() {
+        let cfg = Config::load(None).unwrap();
+        let docs: Vec<Document> = crate::data::SEEDS
+            .iter()
+            .map(|(name, text)| crate::read::document_from_text(name, name, text.to_string(), None))
+            .collect();
+        let counter = Counter::new(&cfg, None, 20, 1);
+        let names = Names::new(&cfg);
+        let empty = report::digest_all(&cfg, &names, None);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let workers = Workers(vec![Mutex::new(counter.tally())]);
+        let part = |workers: &Workers| {
+            pool.install(|| Part::of(&cfg, &counter, &empty, workers, None, &docs))
+                .unwrap()
+        };
+        // Free: the chunk counts into the thread's tally.
+        let free = part(&workers);
+        assert!(free.tally.is_none());
+        let counted = workers.0[0].lock().unwrap().clone();
+        assert_eq!(counted.documents, docs.len() as u64);
+        // Busy (held here): into a tally of its own, with the same counts.
+        let busy = {
+            let _held = workers.0[0].lock().unwrap();
+            part(&workers)
+        };
+        assert_eq!(busy.tally.as_ref(), Some(&counted));
+        assert_eq!(busy.records.len(), docs.len());
+    }
 
     #[test]
     fn write_behind_keeps_the_order_and_returns_the_first_error() {
