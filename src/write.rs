@@ -13,7 +13,9 @@ use anyhow::{Context, Result};
 
 use crate::pipeline::Config;
 
+mod record;
 mod rows;
+pub use record::Records;
 
 pub use rows::{statement_stance, Rows, RowsFile, MATCHES, STATEMENTS};
 

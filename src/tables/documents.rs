@@ -12,7 +12,7 @@ use super::columns::{col, FileSpec, Names};
 use super::each_cell_field;
 use crate::aggregate::{DocRecord, Tally};
 use crate::spill::Sorted;
-use crate::write::{guard_cell, OutputSet};
+use crate::write::{guard_cell, OutputSet, Records};
 
 /// `documents.csv`: the columns.
 pub const SPEC: FileSpec = FileSpec {
@@ -99,14 +99,7 @@ fn format(
     guard: bool,
     crlf: bool,
 ) -> Result<Vec<u8>> {
-    let terminator = if crlf {
-        csv::Terminator::CRLF
-    } else {
-        csv::Terminator::Any(b'\n')
-    };
-    let mut w = csv::WriterBuilder::new()
-        .terminator(terminator)
-        .from_writer(Vec::new());
+    let mut w = Records::new(crlf);
     fn text(cell: &str, guard: bool) -> Cow<'_, str> {
         if guard {
             guard_cell(cell)
@@ -130,15 +123,19 @@ fn format(
                     continue;
                 }
                 for cell in [&id, &date, actor, &lexicons[*li]] {
-                    w.write_field(cell.as_bytes())?;
+                    w.field(cell.as_bytes());
                 }
-                each_cell_field(c, &mut buf, |s| w.write_field(s.as_bytes()))?;
-                w.write_record(None::<&[u8]>)?;
+                // Numbers: no quotes, no guard.
+                each_cell_field(c, &mut buf, |s| {
+                    w.plain(s);
+                    Ok::<(), std::convert::Infallible>(())
+                })
+                .unwrap_or_else(|never| match never {});
+                w.end();
             }
         }
     }
-    w.into_inner()
-        .map_err(|e| anyhow::anyhow!("cannot format {}: {}", SPEC.name, e.error()))
+    Ok(w.take())
 }
 
 /// The bytes of a lower-case hex string.

@@ -6,6 +6,7 @@ use std::io::{BufWriter, Write};
 
 use anyhow::{Context, Result};
 
+use super::record::Records;
 use super::{guard_cell, num, num_into, OutputSet};
 use crate::model::Document;
 use crate::pipeline::{Config, DocResult};
@@ -74,7 +75,7 @@ pub const STATEMENTS: FileSpec = FileSpec {
 /// Rows of `statements.csv` or `matches.csv` formatted in memory, document by document (on
 /// any thread), for a [`RowsFile`] or a partial result of `stancecmp map` to take.
 pub struct Rows {
-    w: csv::Writer<Vec<u8>>,
+    w: Records,
     name: &'static str,
     /// Guard text cells against formula injection ([`guard_cell`]).
     guard: bool,
@@ -82,22 +83,11 @@ pub struct Rows {
 }
 
 impl Rows {
-    fn writer(crlf: bool) -> csv::Writer<Vec<u8>> {
-        let terminator = if crlf {
-            csv::Terminator::CRLF
-        } else {
-            csv::Terminator::Any(b'\n')
-        };
-        csv::WriterBuilder::new()
-            .terminator(terminator)
-            .from_writer(Vec::new())
-    }
-
     /// Rows of `spec`'s file formatted as `out` writes them (formula guard, `--excel` line
     /// ends).
     pub fn for_output(spec: &FileSpec, out: &OutputSet) -> Rows {
         Rows {
-            w: Rows::writer(out.crlf()),
+            w: Records::new(out.crlf()),
             name: spec.name,
             guard: out.guards(),
             crlf: out.crlf(),
@@ -108,7 +98,7 @@ impl Rows {
     /// partial result).
     pub fn text(spec: &FileSpec) -> Rows {
         Rows {
-            w: Rows::writer(false),
+            w: Records::new(false),
             name: spec.name,
             guard: false,
             crlf: false,
@@ -118,7 +108,7 @@ impl Rows {
     /// Empty rows formatted like these (for another thread).
     pub fn like(&self) -> Rows {
         Rows {
-            w: Rows::writer(self.crlf),
+            w: Records::new(self.crlf),
             name: self.name,
             guard: self.guard,
             crlf: self.crlf,
@@ -138,18 +128,16 @@ impl Rows {
             .with_context(|| format!("damaged {} rows in a partial result", self.name))?
         {
             for field in record.iter() {
-                self.cell(field)?;
+                self.cell(field);
             }
-            self.end_row()?;
+            self.w.end();
         }
         Ok(())
     }
 
     /// The bytes formatted since the last call.
     pub fn take(&mut self) -> Result<Vec<u8>> {
-        let w = std::mem::replace(&mut self.w, Rows::writer(self.crlf));
-        w.into_inner()
-            .map_err(|e| anyhow::anyhow!("cannot write {} rows: {}", self.name, e.error()))
+        Ok(self.w.take())
     }
 }
 
@@ -205,24 +193,17 @@ impl RowsFile {
 
 impl Rows {
     /// One text cell of the current row, guarded if the rows are (see [`guard_cell`]).
-    fn cell(&mut self, cell: &str) -> Result<()> {
-        let name = self.name;
-        let cell = if self.guard {
-            guard_cell(cell)
+    fn cell(&mut self, cell: &str) {
+        if self.guard {
+            self.w.field(guard_cell(cell).as_bytes());
         } else {
-            std::borrow::Cow::Borrowed(cell)
-        };
-        self.w
-            .write_field(cell.as_bytes())
-            .with_context(|| format!("cannot write {name}"))
+            self.w.field(cell.as_bytes());
+        }
     }
 
-    /// End the current row.
-    fn end_row(&mut self) -> Result<()> {
-        let name = self.name;
-        self.w
-            .write_record(None::<&[u8]>)
-            .with_context(|| format!("cannot write {name}"))
+    /// One cell that needs neither quotes nor a guard: a number, `true` or a fixed label.
+    fn plain(&mut self, cell: &str) {
+        self.w.plain(cell);
     }
 
     /// The rows of one analysed document in `statements.csv`.
@@ -235,16 +216,16 @@ impl Rows {
         let mut confidences: Vec<(u64, String)> = Vec::new();
         for s in &r.statements {
             let a = &s.attribution;
-            self.cell(&doc.id)?;
-            self.cell(date)?;
-            self.cell(int(&mut digits, s.sentence_no))?;
-            self.cell(int(&mut digits, s.segment.start))?;
-            self.cell(int(&mut digits, s.segment.end))?;
-            self.cell(if s.segment.heading { "true" } else { "false" })?;
-            self.cell(&a.actor)?;
-            self.cell(&a.role)?;
-            self.cell(&a.speaker)?;
-            self.cell(a.rule.as_str())?;
+            self.cell(&doc.id);
+            self.cell(date);
+            self.plain(int(&mut digits, s.sentence_no));
+            self.plain(int(&mut digits, s.segment.start));
+            self.plain(int(&mut digits, s.segment.end));
+            self.plain(if s.segment.heading { "true" } else { "false" });
+            self.cell(&a.actor);
+            self.cell(&a.role);
+            self.cell(&a.speaker);
+            self.plain(a.rule.as_str());
             let bits = a.confidence.to_bits();
             let at = match confidences.iter().position(|(b, _)| *b == bits) {
                 Some(at) => at,
@@ -253,30 +234,30 @@ impl Rows {
                     confidences.len() - 1
                 }
             };
-            self.cell(&confidences[at].1)?;
-            self.cell(&a.target)?;
-            self.cell(int(&mut digits, s.tokens))?;
+            self.plain(&confidences[at].1);
+            self.cell(&a.target);
+            self.plain(int(&mut digits, s.tokens));
             one_line_into(&mut buf, &doc.text[s.segment.start..s.segment.end]);
-            self.cell(&buf)?;
+            self.cell(&buf);
             let mut ms: Vec<&Match> = Vec::new();
             for li in 0..cfg.lexicons.len() {
                 ms.clear();
                 ms.extend(s.matches.iter().filter(|m| m.lexicon == li));
                 if ms.is_empty() {
                     // What the general case writes for no match: 0 hits, a zero score, no stance.
-                    self.cell("0")?;
-                    self.cell("0.000")?;
-                    self.cell("")?;
+                    self.plain("0");
+                    self.plain("0.000");
+                    self.plain("");
                     continue;
                 }
                 let score: f64 = ms.iter().map(|m| m.signed()).sum();
-                self.cell(int(&mut digits, ms.len()))?;
+                self.plain(int(&mut digits, ms.len()));
                 buf.clear();
                 num_into(&mut buf, Some(score), 3);
-                self.cell(&buf)?;
-                self.cell(statement_stance(&ms))?;
+                self.plain(&buf);
+                self.plain(statement_stance(&ms));
             }
-            self.end_row()?;
+            self.w.end();
         }
         Ok(())
     }
@@ -287,24 +268,24 @@ impl Rows {
         for s in &r.statements {
             for m in &s.matches {
                 let lex = &cfg.lexicons[m.lexicon];
-                self.cell(&doc.id)?;
-                self.cell(int(&mut digits, s.sentence_no))?;
-                self.cell(&lex.name)?;
+                self.cell(&doc.id);
+                self.plain(int(&mut digits, s.sentence_no));
+                self.cell(&lex.name);
                 buf.clear();
                 lex.entries[m.entry].display_into(&mut buf);
-                self.cell(&buf)?;
+                self.cell(&buf);
                 one_line_into(&mut buf, &doc.text[m.start..m.end]);
-                self.cell(&buf)?;
-                self.cell(int(&mut digits, m.start))?;
-                self.cell(int(&mut digits, m.end))?;
-                self.cell(if m.negator.is_some() { "true" } else { "false" })?;
+                self.cell(&buf);
+                self.plain(int(&mut digits, m.start));
+                self.plain(int(&mut digits, m.end));
+                self.plain(if m.negator.is_some() { "true" } else { "false" });
                 buf.clear();
                 num_into(&mut buf, Some(m.weight), 3);
-                self.cell(&buf)?;
-                self.cell(m.stance.as_str())?;
-                self.cell(m.cue.as_deref().unwrap_or(""))?;
-                self.cell(m.negator.as_deref().unwrap_or(""))?;
-                self.end_row()?;
+                self.plain(&buf);
+                self.plain(m.stance.as_str());
+                self.cell(m.cue.as_deref().unwrap_or(""));
+                self.cell(m.negator.as_deref().unwrap_or(""));
+                self.w.end();
             }
         }
         Ok(())
