@@ -4,10 +4,11 @@
 //! - Weights: draw `i` of a stream is `Rng::mix(seed + (i + 1) · GAMMA)` ([`Rng::mix`]), so a
 //!   block of draws is a loop without a carried state, and the first four Poisson thresholds are
 //!   four compares; the few weights of 4 or more (under 2%) are recomputed with [`poisson_1`].
-//! - Sums: a weight (at most [`MAX_WEIGHT`]) times a count of at most [`NARROW`] is a 32-bit
-//!   multiply, and score units go into `i64` lanes, one block per cell, added to the `i128`
-//!   sums after each block, when [`narrow_scores`] proves that no `i64` sum can overflow;
-//!   otherwise (and for larger counts) the same sums are taken the plain way.
+//! - Sums: a block of replicates is summed for a run of documents into lanes, `u32` for counts
+//!   (8 to a 256-bit vector, a weight times a count being a 32-bit multiply) and `i64` for score
+//!   units, then added to the `u64` and `i128` sums: integer sums, so the order does not matter.
+//!   [`laned`] proves that no lane can overflow; documents out of its bounds (none in practice)
+//!   are summed the plain way.
 //!
 //! On x86-64 the whole loop is compiled twice, for the baseline (SSE2) and for AVX2, the latter
 //! chosen at run time when the CPU has it. Both are the same integer arithmetic, in the same
@@ -43,90 +44,172 @@ pub fn add_portable(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usiz
     add_inline(sums, docs, lexicons);
 }
 
-/// Whether the score sums of these documents fit in `i64` whatever the weights: every partial
-/// sum `Σ k_d · v_d` of a cell's score units `v_d` with weights `k_d ≤ MAX_WEIGHT` is at most
-/// `MAX_WEIGHT · Σ |v_d|` in absolute value, summed here over every cell of every document.
-pub fn narrow_scores(docs: &[DocCells<'_>]) -> bool {
-    // At most 2^63 per cell and fewer than 2^64 cells: the total fits in a u128.
-    let total: u128 = docs
-        .iter()
-        .flat_map(|(_, cells)| cells.iter())
-        .map(|(_, _, c)| u128::from(c.score_units.unsigned_abs()))
-        .sum();
-    total
-        .checked_mul(u128::from(MAX_WEIGHT))
-        .is_some_and(|b| b <= i64::MAX as u128)
-}
-
-/// The body of [`add`], inlined into each compiled copy.
-#[inline(always)]
-fn add_inline(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
-    let reps = sums.reps;
-    if reps == 0 {
-        return;
-    }
-    let narrow = narrow_scores(docs);
-    // The cells with score units get a block of `i64` lanes each (`narrow` only).
-    let mut lane = vec![u32::MAX; sums.hits.len() / reps];
-    let mut laned = Vec::new();
-    if narrow {
-        for (a, l, c) in docs.iter().flat_map(|(_, cells)| cells.iter()) {
-            let cell = a * lexicons + l;
-            if c.score_units != 0 && lane[cell] == u32::MAX {
-                lane[cell] = laned.len() as u32;
-                laned.push(cell);
+/// How many of the first documents can be summed in lanes (see [`add_laned`]): all of them
+/// while every lane sum `Σ k_d · x_d`, over documents `d` with weights `k_d ≤ MAX_WEIGHT`, fits
+/// in its lane (`u32` for counts, `i64` for score units). Each is at most `MAX_WEIGHT · Σ |x_d|`,
+/// which is bounded here by the sum of `|x|` over every cell (actor, for tokens and statements)
+/// of the documents.
+pub fn laned(docs: &[DocCells<'_>]) -> usize {
+    let k = u128::from(MAX_WEIGHT);
+    let (counts, score) = (u128::from(u32::MAX), i64::MAX as u128);
+    // Below 2^64 per cell and fewer than 2^64 cells: the totals fit in a u128.
+    let mut total = [0u128; 4];
+    for (i, (_, cells)) in docs.iter().enumerate() {
+        let mut actor = usize::MAX;
+        for (a, _, c) in cells.iter() {
+            if *a != actor {
+                actor = *a;
+                total[0] += u128::from(c.tokens);
+                total[1] += u128::from(c.statements);
             }
+            total[2] += u128::from(c.hits);
+            total[3] += u128::from(c.score_units.unsigned_abs());
+        }
+        if total[..3].iter().any(|&t| t * k > counts) || total[3] * k > score {
+            return i;
         }
     }
-    let mut lanes = vec![0i64; laned.len() * BLOCK];
-    let seeds: Vec<u64> = docs
-        .iter()
-        .map(|(id, _)| sums.seed ^ fnv1a64(id.as_bytes()))
-        .collect();
+    docs.len()
+}
+
+/// The body of [`add`], inlined into each compiled copy: the documents in runs summed in lanes
+/// ([`laned`], nearly always all of them at once), the others one by one, the plain way.
+#[inline(always)]
+fn add_inline(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
+    if sums.reps == 0 {
+        return;
+    }
+    let mut rest = docs;
+    while !rest.is_empty() {
+        let n = laned(rest);
+        if n > 0 {
+            add_laned(sums, &rest[..n], lexicons);
+        } else {
+            add_plain(sums, &rest[..1], lexicons);
+        }
+        rest = &rest[n.max(1)..];
+    }
+}
+
+/// Each document's stream: the state before its first draw (see [`super::weights`]).
+fn seeds(seed: u64, docs: &[DocCells<'_>]) -> Vec<u64> {
+    docs.iter()
+        .map(|(id, _)| seed ^ fnv1a64(id.as_bytes()))
+        .collect()
+}
+
+/// The sums of documents whose lane sums fit ([`laned`]). Each block of replicates is summed
+/// for every document into lanes, one block of them per actor (tokens, statements: `u32`) and
+/// per cell with hits or score units (hits: `u32`, score units: `i64`), 8 or 4 to a vector,
+/// then the lanes are added to the sums.
+#[inline(always)]
+fn add_laned(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
+    let reps = sums.reps;
+    // The lanes of each actor and cell, in `actor_lane`/`cell_lane` (u32::MAX: none).
+    let mut actor_lane = vec![u32::MAX; sums.tokens.len() / reps];
+    let mut cell_lane = vec![u32::MAX; sums.hits.len() / reps];
+    let (mut actors, mut cells) = (Vec::new(), Vec::new());
+    for (a, l, c) in docs.iter().flat_map(|(_, cells)| cells.iter()) {
+        if actor_lane[*a] == u32::MAX {
+            actor_lane[*a] = actors.len() as u32;
+            actors.push(*a);
+        }
+        let cell = a * lexicons + l;
+        if (c.hits != 0 || c.score_units != 0) && cell_lane[cell] == u32::MAX {
+            cell_lane[cell] = cells.len() as u32;
+            cells.push(cell);
+        }
+    }
+    let mut tokens = vec![0u32; actors.len() * BLOCK];
+    let mut statements = vec![0u32; actors.len() * BLOCK];
+    let mut hits = vec![0u32; cells.len() * BLOCK];
+    let mut score = vec![0i64; cells.len() * BLOCK];
+    let seeds = seeds(sums.seed, docs);
     let mut block = [0u32; BLOCK];
     for r0 in (0..reps).step_by(BLOCK) {
         let n = BLOCK.min(reps - r0);
         let w = &mut block[..n];
-        for ((_, cells), &seed) in docs.iter().zip(&seeds) {
-            if cells.is_empty() {
+        for ((_, doc), &seed) in docs.iter().zip(&seeds) {
+            if doc.is_empty() {
                 continue;
             }
             draw(seed, r0, w);
             let w = &*w;
             let mut actor = usize::MAX;
-            for (a, l, c) in cells.iter() {
+            for (a, l, c) in doc.iter() {
                 if *a != actor {
                     actor = *a;
-                    let at = actor * reps + r0;
-                    let tokens = &mut sums.tokens[at..at + n];
-                    let statements = &mut sums.statements[at..at + n];
-                    add_two(tokens, statements, w, c.tokens, c.statements);
+                    let at = actor_lane[actor] as usize * BLOCK;
+                    let (t, s) = (&mut tokens[at..at + n], &mut statements[at..at + n]);
+                    // In bounds ([`laned`]): the products and sums fit in u32.
+                    let (x, y) = (c.tokens as u32, c.statements as u32);
+                    for ((t, s), &k) in t.iter_mut().zip(s.iter_mut()).zip(w) {
+                        *t += k * x;
+                        *s += k * y;
+                    }
                 }
                 if c.hits == 0 && c.score_units == 0 {
                     continue;
                 }
-                let cell = a * lexicons + l;
-                let at = cell * reps + r0;
-                let hits = &mut sums.hits[at..at + n];
-                if narrow {
-                    match lane[cell] {
-                        // No score units in this cell in any of the documents.
-                        u32::MAX => add_one(hits, w, c.hits),
-                        i => {
-                            let lanes = &mut lanes[i as usize * BLOCK..][..n];
-                            add_hits_lanes(hits, lanes, w, c.hits, c.score_units);
-                        }
-                    }
-                } else {
-                    add_one(hits, w, c.hits);
-                    add_wide(&mut sums.score_units[at..at + n], w, c.score_units);
+                let at = cell_lane[a * lexicons + l] as usize * BLOCK;
+                let (h, v) = (&mut hits[at..at + n], &mut score[at..at + n]);
+                let (x, y) = (c.hits as u32, c.score_units);
+                for ((h, v), &k) in h.iter_mut().zip(v.iter_mut()).zip(w) {
+                    *h += k * x;
+                    *v += i64::from(k) * y;
                 }
             }
         }
-        for (&cell, lanes) in laned.iter().zip(lanes.chunks_exact_mut(BLOCK)) {
+        let lanes = tokens
+            .chunks_exact_mut(BLOCK)
+            .zip(statements.chunks_exact_mut(BLOCK));
+        for (&a, (t, s)) in actors.iter().zip(lanes) {
+            let at = a * reps + r0;
+            empty_into(&mut sums.tokens[at..at + n], t);
+            empty_into(&mut sums.statements[at..at + n], s);
+        }
+        let lanes = hits
+            .chunks_exact_mut(BLOCK)
+            .zip(score.chunks_exact_mut(BLOCK));
+        for (&cell, (h, v)) in cells.iter().zip(lanes) {
             let at = cell * reps + r0;
-            for (s, x) in sums.score_units[at..at + n].iter_mut().zip(lanes) {
-                *s += i128::from(std::mem::take(x));
+            empty_into(&mut sums.hits[at..at + n], h);
+            empty_into(&mut sums.score_units[at..at + n], v);
+        }
+    }
+}
+
+/// Add lanes to sums (as many as there are sums) and zero them.
+#[inline(always)]
+fn empty_into<S: std::ops::AddAssign + From<L>, L: Default>(sums: &mut [S], lanes: &mut [L]) {
+    for (s, x) in sums.iter_mut().zip(lanes) {
+        *s += S::from(std::mem::take(x));
+    }
+}
+
+/// The sums of documents, each weight times each count as a `u64` and each score as an `i128`:
+/// for documents with lane sums out of bounds (not seen in practice).
+fn add_plain(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
+    let reps = sums.reps;
+    let mut w = vec![0u32; reps];
+    for ((_, doc), seed) in docs.iter().zip(seeds(sums.seed, docs)) {
+        draw(seed, 0, &mut w);
+        let mut actor = usize::MAX;
+        for (a, l, c) in doc.iter() {
+            if *a != actor {
+                actor = *a;
+                let at = actor * reps;
+                let (t, s) = (&mut sums.tokens[at..at + reps], &mut sums.statements[at..]);
+                for ((t, s), &k) in t.iter_mut().zip(s.iter_mut()).zip(&w) {
+                    *t += u64::from(k) * c.tokens;
+                    *s += u64::from(k) * c.statements;
+                }
+            }
+            let at = (a * lexicons + l) * reps;
+            let (h, v) = (&mut sums.hits[at..at + reps], &mut sums.score_units[at..]);
+            for ((h, v), &k) in h.iter_mut().zip(v.iter_mut()).zip(&w) {
+                *h += u64::from(k) * c.hits;
+                *v += i128::from(k) * i128::from(c.score_units);
             }
         }
     }
@@ -169,72 +252,6 @@ fn draw_chunk(start: u64, w: &mut [u32]) {
                 *k = poisson_1(Rng::mix(z));
             }
         }
-    }
-}
-
-/// The largest count multiplied in 32 bits: `MAX_WEIGHT · x` fits in a `u32`.
-const NARROW: u64 = u32::MAX as u64 / MAX_WEIGHT;
-
-/// `a[r] += w[r] · x` and `b[r] += w[r] · y` for every `r` of `w`.
-#[inline(always)]
-fn add_two(a: &mut [u64], b: &mut [u64], w: &[u32], x: u64, y: u64) {
-    let (a, b) = (&mut a[..w.len()], &mut b[..w.len()]);
-    if x <= NARROW && y <= NARROW {
-        // Products in 32 bits (8 to a 256-bit vector), without overflow: k ≤ MAX_WEIGHT.
-        let (x, y) = (x as u32, y as u32);
-        for ((a, b), &k) in a.iter_mut().zip(b.iter_mut()).zip(w) {
-            *a += u64::from(k * x);
-            *b += u64::from(k * y);
-        }
-    } else {
-        for ((a, b), &k) in a.iter_mut().zip(b.iter_mut()).zip(w) {
-            *a += u64::from(k) * x;
-            *b += u64::from(k) * y;
-        }
-    }
-}
-
-/// `a[r] += w[r] · x` for every `r` of `w`.
-#[inline(always)]
-fn add_one(a: &mut [u64], w: &[u32], x: u64) {
-    let a = &mut a[..w.len()];
-    if x <= NARROW {
-        let x = x as u32;
-        a.iter_mut()
-            .zip(w)
-            .for_each(|(a, &k)| *a += u64::from(k * x));
-    } else {
-        a.iter_mut()
-            .zip(w)
-            .for_each(|(a, &k)| *a += u64::from(k) * x);
-    }
-}
-
-/// `hits[r] += w[r] · h` and `lanes[r] += w[r] · v` for every `r` of `w` (`lanes` within
-/// the bound of [`narrow_scores`]).
-#[inline(always)]
-fn add_hits_lanes(hits: &mut [u64], lanes: &mut [i64], w: &[u32], h: u64, v: i64) {
-    let (hits, lanes) = (&mut hits[..w.len()], &mut lanes[..w.len()]);
-    if h <= NARROW {
-        let h = h as u32;
-        for ((a, s), &k) in hits.iter_mut().zip(lanes.iter_mut()).zip(w) {
-            *a += u64::from(k * h);
-            *s += i64::from(k) * v;
-        }
-    } else {
-        for ((a, s), &k) in hits.iter_mut().zip(lanes.iter_mut()).zip(w) {
-            *a += u64::from(k) * h;
-            *s += i64::from(k) * v;
-        }
-    }
-}
-
-/// `sums[r] += w[r] · v` for every `r` of `w`, in `i128`.
-#[inline(always)]
-fn add_wide(sums: &mut [i128], w: &[u32], v: i64) {
-    let v = i128::from(v);
-    for (s, &k) in sums.iter_mut().zip(w) {
-        *s += i128::from(k) * v;
     }
 }
 

@@ -121,66 +121,87 @@ fn draws_are_the_weights_of_the_stream() {
 fn every_copy_gives_the_sums_of_the_definition() {
     let mut rng = Rng::new(3);
     for reps in [1, 255, 256, 257, 600] {
-        let docs = documents(&mut rng, 40, 5, 3, 5_000_000_000);
-        assert!(narrow_scores(&to_cells(&docs)));
+        // All in lanes at once, then in several runs.
+        let docs = documents(&mut rng, 40, 5, 3, 100_000);
+        assert_eq!(laned(&to_cells(&docs)), docs.len());
+        check(&docs, 5, 3, reps, rng.next_u64());
+        let docs = documents(&mut rng, 40, 5, 3, 20_000_000);
+        assert!((1..docs.len()).contains(&laned(&to_cells(&docs))));
         check(&docs, 5, 3, reps, rng.next_u64());
     }
-    // Every copy in the pipeline's shape: 2,000 replicates.
+    // In the pipeline's shape: 2,000 replicates, score units of a few matches.
     let docs = documents(&mut rng, 30, 4, 6, 3_000_000_000);
     check(&docs, 4, 6, 2000, 42);
 }
 
 #[test]
-fn counts_over_32_bits_and_scores_over_the_bound_take_the_plain_path() {
+fn documents_out_of_the_bounds_of_the_lanes_are_summed_the_plain_way() {
     let mut rng = Rng::new(8);
-    // Counts at the edge of the 32-bit products, on either side.
-    let mut docs = documents(&mut rng, 20, 3, 2, 1000);
-    for (i, (_, cells)) in docs.iter_mut().enumerate() {
-        for (_, _, c) in cells.iter_mut() {
-            let edge = NARROW + (i % 2) as u64;
-            (c.tokens, c.statements, c.hits) = (edge, NARROW + 1 - (i % 2) as u64, edge);
+    // Counts over 2^32 (with room for 20 · 40 of them in a u64), among small ones.
+    let mut docs = documents(&mut rng, 40, 4, 2, 1000);
+    for (i, big) in documents(&mut rng, 40, 4, 2, 1 << 50)
+        .into_iter()
+        .enumerate()
+    {
+        if i % 3 == 0 {
+            docs[i] = big;
         }
     }
-    check(&docs, 3, 2, 300, 7);
-    // Counts over 2^32 (with room for 20 · 40 of them in a u64).
-    let docs = documents(&mut rng, 40, 4, 2, 1 << 50);
     assert!(docs.iter().flat_map(|d| &d.1).any(|c| c.2.tokens > 1 << 40));
     check(&docs, 4, 2, 300, 9);
     // Score units too large for i64 lanes: exactly as in i128.
     let mut docs = documents(&mut rng, 40, 4, 2, 1000);
-    for (_, cells) in docs.iter_mut().take(3) {
+    for (_, cells) in docs.iter_mut().skip(5).take(3) {
         for (_, _, c) in cells.iter_mut() {
             c.score_units = i64::MAX - c.score_units;
         }
     }
-    assert!(!narrow_scores(&to_cells(&docs)));
+    assert_eq!(laned(&to_cells(&docs[5..])), 0);
     check(&docs, 4, 2, 300, 9);
 }
 
 #[test]
-fn narrow_scores_is_the_bound_of_the_i64_lanes() {
-    let cell = |v: i64| {
-        let c = Cell {
-            statements: 1,
-            score_units: v,
-            ..Cell::default()
-        };
-        vec![(0, 0, c)]
-    };
-    let most = i64::MAX / MAX_WEIGHT as i64;
-    let docs = |vs: &[i64]| -> Vec<Doc> {
-        vs.iter()
+fn laned_is_the_bound_of_the_lanes() {
+    let (counts, score) = (
+        u64::from(u32::MAX) / MAX_WEIGHT,
+        i64::MAX / MAX_WEIGHT as i64,
+    );
+    // Documents with one cell each, of these (tokens, statements, hits, score units).
+    let docs = |cells: &[(u64, u64, u64, i64)]| -> Vec<Doc> {
+        let cells = cells
+            .iter()
+            .map(|&(tokens, statements, hits, score_units)| {
+                let c = Cell {
+                    tokens,
+                    statements,
+                    hits,
+                    score_units,
+                    ..Cell::default()
+                };
+                vec![(0, 0, c)]
+            });
+        cells
             .enumerate()
-            .map(|(i, &v)| (format!("d{i}"), cell(v)))
+            .map(|(i, c)| (format!("d{i}"), c))
             .collect()
     };
-    let ok = |vs: &[i64]| narrow_scores(&to_cells(&docs(vs)));
-    assert!(ok(&[most]) && ok(&[-most]) && ok(&[most / 2, -(most - most / 2)]));
-    assert!(!ok(&[most + 1]) && !ok(&[most, 1]) && !ok(&[i64::MIN]) && !ok(&[i64::MAX; 3]));
-    // At the bound, a cell whose draws are all 20 would reach `most · 20` and no more; the
-    // sums of the documents at the bound are those of the definition.
-    check(&docs(&[most / 3, -(most / 3), most / 3]), 1, 1, 700, 1);
-    check(&docs(&[most]), 1, 1, 700, 1);
+    let runs = |cells: &[(u64, u64, u64, i64)]| laned(&to_cells(&docs(cells)));
+    let (c, h) = (counts, counts / 2);
+    assert_eq!(runs(&[(c, c, c, score)]), 1);
+    assert_eq!(
+        runs(&[(h, h, h, -score / 2), (c - h, c - h, c - h, score / 2)]),
+        2
+    );
+    assert_eq!(runs(&[(h, 1, 1, 1), (c - h + 1, 1, 1, 1)]), 1);
+    assert_eq!(runs(&[(1, h, 1, 1), (1, c - h + 1, 1, 1)]), 1);
+    assert_eq!(runs(&[(1, 1, h, 1), (1, 1, c - h + 1, 1)]), 1);
+    assert_eq!(runs(&[(1, 1, 1, score / 2), (1, 1, 1, score / 2 + 2)]), 1);
+    assert_eq!(runs(&[(c + 1, 1, 1, 1), (1, 1, 1, 1)]), 0);
+    assert_eq!(runs(&[(1, 1, 1, i64::MIN)]), 0);
+    // The sums at the bounds are those of the definition.
+    check(&docs(&[(c, c, c, score)]), 1, 1, 700, 1);
+    let cells = [(h, h, h, -score / 3), (c - h, c - h, c - h, -score / 3)];
+    check(&docs(&cells), 1, 1, 700, 1);
 }
 
 fn to_cells(docs: &[Doc]) -> Vec<DocCells<'_>> {
