@@ -5,8 +5,9 @@
 //!   block of draws is a loop without a carried state, and the first four Poisson thresholds are
 //!   four compares; the few weights of 4 or more (under 2%) are recomputed with [`poisson_1`].
 //! - Sums: a block of replicates is summed for a run of documents into lanes, `u32` for counts
-//!   (8 to a 256-bit vector, a weight times a count being a 32-bit multiply) and `i64` for score
-//!   units, then added to the `u64` and `i128` sums: integer sums, so the order does not matter.
+//!   (8 to a 256-bit vector, a weight times a count being a 32-bit multiply) and `f64` holding
+//!   integers exactly for score units, then added to the `u64` and `i128` sums: integer sums,
+//!   so the order does not matter.
 //!   [`laned`] proves that no lane can overflow; documents out of its bounds (none in practice)
 //!   are summed the plain way.
 //!
@@ -44,14 +45,19 @@ pub fn add_portable(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usiz
     add_inline(sums, docs, lexicons);
 }
 
+/// The largest score lane sum: integers up to 2^53 in absolute value are `f64`s, and so are
+/// their products and sums when every result is within it (IEEE 754 rounds only what it cannot
+/// represent), on every platform.
+pub const EXACT: u64 = 1 << f64::MANTISSA_DIGITS;
+
 /// How many of the first documents can be summed in lanes (see [`add_laned`]): all of them
 /// while every lane sum `Σ k_d · x_d`, over documents `d` with weights `k_d ≤ MAX_WEIGHT`, fits
-/// in its lane (`u32` for counts, `i64` for score units). Each is at most `MAX_WEIGHT · Σ |x_d|`,
-/// which is bounded here by the sum of `|x|` over every cell (actor, for tokens and statements)
-/// of the documents.
+/// in its lane (`u32` for counts, exact `f64` for score units: [`EXACT`]), as does every
+/// partial sum and product. Each is at most `MAX_WEIGHT · Σ |x_d|`, bounded here by the sum of
+/// `|x|` over every cell (actor, for tokens and statements) of the documents.
 pub fn laned(docs: &[DocCells<'_>]) -> usize {
     let k = u128::from(MAX_WEIGHT);
-    let (counts, score) = (u128::from(u32::MAX), i64::MAX as u128);
+    let (counts, score) = (u128::from(u32::MAX), u128::from(EXACT));
     // Below 2^64 per cell and fewer than 2^64 cells: the totals fit in a u128.
     let mut total = [0u128; 4];
     for (i, (_, cells)) in docs.iter().enumerate() {
@@ -98,10 +104,25 @@ fn seeds(seed: u64, docs: &[DocCells<'_>]) -> Vec<u64> {
         .collect()
 }
 
+/// An actor's lanes for one block of replicates: its tokens and statements.
+#[derive(Clone)]
+struct ActorLanes {
+    tokens: [u32; BLOCK],
+    statements: [u32; BLOCK],
+}
+
+/// A cell's lanes for one block of replicates: its hits and score units (integers, exact).
+#[derive(Clone)]
+struct CellLanes {
+    hits: [u32; BLOCK],
+    score: [f64; BLOCK],
+}
+
 /// The sums of documents whose lane sums fit ([`laned`]). Each block of replicates is summed
 /// for every document into lanes, one block of them per actor (tokens, statements: `u32`) and
-/// per cell with hits or score units (hits: `u32`, score units: `i64`), 8 or 4 to a vector,
-/// then the lanes are added to the sums.
+/// per cell with hits or score units (hits: `u32`, score units: `f64`, cheaper to multiply than
+/// `i64` without AVX-512, and exact: [`EXACT`]), then the lanes are added to the sums. The loops take whole blocks (the weights past the
+/// last replicate are 0) over fields of one lane structure: without bounds or overlap checks.
 #[inline(always)]
 fn add_laned(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
     let reps = sums.reps;
@@ -120,30 +141,35 @@ fn add_laned(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
             cells.push(cell);
         }
     }
-    let mut tokens = vec![0u32; actors.len() * BLOCK];
-    let mut statements = vec![0u32; actors.len() * BLOCK];
-    let mut hits = vec![0u32; cells.len() * BLOCK];
-    let mut score = vec![0i64; cells.len() * BLOCK];
+    let empty = ActorLanes {
+        tokens: [0; BLOCK],
+        statements: [0; BLOCK],
+    };
+    let mut actor_lanes = vec![empty; actors.len()];
+    let empty = CellLanes {
+        hits: [0; BLOCK],
+        score: [0.0; BLOCK],
+    };
+    let mut cell_lanes = vec![empty; cells.len()];
     let seeds = seeds(sums.seed, docs);
-    let mut block = [0u32; BLOCK];
+    let mut w = [0u32; BLOCK];
     for r0 in (0..reps).step_by(BLOCK) {
         let n = BLOCK.min(reps - r0);
-        let w = &mut block[..n];
         for ((_, doc), &seed) in docs.iter().zip(&seeds) {
             if doc.is_empty() {
                 continue;
             }
-            draw(seed, r0, w);
-            let w = &*w;
+            draw(seed, r0, &mut w[..n]);
+            w[n..].fill(0);
             let mut actor = usize::MAX;
             for (a, l, c) in doc.iter() {
                 if *a != actor {
                     actor = *a;
-                    let at = actor_lane[actor] as usize * BLOCK;
-                    let (t, s) = (&mut tokens[at..at + n], &mut statements[at..at + n]);
+                    let lanes = &mut actor_lanes[actor_lane[actor] as usize];
                     // In bounds ([`laned`]): the products and sums fit in u32.
                     let (x, y) = (c.tokens as u32, c.statements as u32);
-                    for ((t, s), &k) in t.iter_mut().zip(s.iter_mut()).zip(w) {
+                    let both = lanes.tokens.iter_mut().zip(&mut lanes.statements);
+                    for ((t, s), &k) in both.zip(&w) {
                         *t += k * x;
                         *s += k * y;
                     }
@@ -151,30 +177,29 @@ fn add_laned(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
                 if c.hits == 0 && c.score_units == 0 {
                     continue;
                 }
-                let at = cell_lane[a * lexicons + l] as usize * BLOCK;
-                let (h, v) = (&mut hits[at..at + n], &mut score[at..at + n]);
-                let (x, y) = (c.hits as u32, c.score_units);
-                for ((h, v), &k) in h.iter_mut().zip(v.iter_mut()).zip(w) {
+                let lanes = &mut cell_lanes[cell_lane[a * lexicons + l] as usize];
+                // Exact: |score units| ≤ EXACT (and weights ≤ 20 are i32s).
+                let (x, y) = (c.hits as u32, c.score_units as f64);
+                let both = lanes.hits.iter_mut().zip(&mut lanes.score);
+                for ((h, v), &k) in both.zip(&w) {
                     *h += k * x;
-                    *v += i64::from(k) * y;
+                    *v += f64::from(k as i32) * y;
                 }
             }
         }
-        let lanes = tokens
-            .chunks_exact_mut(BLOCK)
-            .zip(statements.chunks_exact_mut(BLOCK));
-        for (&a, (t, s)) in actors.iter().zip(lanes) {
+        for (&a, lanes) in actors.iter().zip(&mut actor_lanes) {
             let at = a * reps + r0;
-            empty_into(&mut sums.tokens[at..at + n], t);
-            empty_into(&mut sums.statements[at..at + n], s);
+            empty_into(&mut sums.tokens[at..at + n], &mut lanes.tokens);
+            empty_into(&mut sums.statements[at..at + n], &mut lanes.statements);
         }
-        let lanes = hits
-            .chunks_exact_mut(BLOCK)
-            .zip(score.chunks_exact_mut(BLOCK));
-        for (&cell, (h, v)) in cells.iter().zip(lanes) {
+        for (&cell, lanes) in cells.iter().zip(&mut cell_lanes) {
             let at = cell * reps + r0;
-            empty_into(&mut sums.hits[at..at + n], h);
-            empty_into(&mut sums.score_units[at..at + n], v);
+            empty_into(&mut sums.hits[at..at + n], &mut lanes.hits);
+            let score = sums.score_units[at..at + n].iter_mut();
+            for (s, x) in score.zip(&mut lanes.score) {
+                // An integer of at most EXACT: exact as an i64.
+                *s += i128::from(std::mem::take(x) as i64);
+            }
         }
     }
 }

@@ -149,7 +149,7 @@ fn documents_out_of_the_bounds_of_the_lanes_are_summed_the_plain_way() {
     }
     assert!(docs.iter().flat_map(|d| &d.1).any(|c| c.2.tokens > 1 << 40));
     check(&docs, 4, 2, 300, 9);
-    // Score units too large for i64 lanes: exactly as in i128.
+    // Score units too large for the lanes: exactly as in i128.
     let mut docs = documents(&mut rng, 40, 4, 2, 1000);
     for (_, cells) in docs.iter_mut().skip(5).take(3) {
         for (_, _, c) in cells.iter_mut() {
@@ -164,7 +164,7 @@ fn documents_out_of_the_bounds_of_the_lanes_are_summed_the_plain_way() {
 fn laned_is_the_bound_of_the_lanes() {
     let (counts, score) = (
         u64::from(u32::MAX) / MAX_WEIGHT,
-        i64::MAX / MAX_WEIGHT as i64,
+        (EXACT / MAX_WEIGHT) as i64,
     );
     // Documents with one cell each, of these (tokens, statements, hits, score units).
     let docs = |cells: &[(u64, u64, u64, i64)]| -> Vec<Doc> {
@@ -201,6 +201,11 @@ fn laned_is_the_bound_of_the_lanes() {
     // The sums at the bounds are those of the definition.
     check(&docs(&[(c, c, c, score)]), 1, 1, 700, 1);
     let cells = [(h, h, h, -score / 3), (c - h, c - h, c - h, -score / 3)];
+    check(&docs(&cells), 1, 1, 700, 1);
+    // Odd score units of 45 bits in 19 documents: lane sums of up to 49 bits, to the unit.
+    let odd = (score / 19) | 1;
+    let cells: Vec<_> = (0..19).map(|i| (1, 1, 1, odd - 2 * i)).collect();
+    assert_eq!(runs(&cells), 19);
     check(&docs(&cells), 1, 1, 700, 1);
 }
 
