@@ -248,10 +248,19 @@ impl Rng {
         Rng { state: seed }
     }
 
+    /// What the state advances by at every draw (SplitMix64's "golden gamma").
+    pub const GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
+
     /// The next 64 random bits.
     pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.state;
+        self.state = self.state.wrapping_add(Rng::GAMMA);
+        Rng::mix(self.state)
+    }
+
+    /// SplitMix64's output function. Draw `i` (from 0) of `Rng::new(s)` is
+    /// `mix(s + (i + 1) · GAMMA)`, in wrapping arithmetic: draws can be computed in any order.
+    #[inline]
+    pub fn mix(mut z: u64) -> u64 {
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
         z ^ (z >> 31)
@@ -742,6 +751,12 @@ mod tests {
         assert_eq!(rng.next_u64(), 1985237415132408290);
         assert_eq!(rng.next_u64(), 2979275885539914483);
         assert_eq!(rng.next_u64(), 13511426838097143398);
+        // Any draw, out of order.
+        let mut rng = Rng::new(u64::MAX - 3);
+        for i in 0..1000u64 {
+            let z = (u64::MAX - 3).wrapping_add((i + 1).wrapping_mul(Rng::GAMMA));
+            assert_eq!(rng.next_u64(), Rng::mix(z), "{i}");
+        }
     }
 
     #[test]

@@ -24,6 +24,8 @@ use serde::{Deserialize, Serialize};
 use super::{Cell, SCORE_UNITS};
 use crate::stats::{percentile, Rng};
 
+mod kernel;
+
 /// `floor(2^64 · P(X ≤ k))` for a Poisson(1) variable `X`, `k = 0..=19`: a draw `u` gives the
 /// weight `#{k : POISSON_1[k] ≤ u}`. `P(X > 19)` is below 2⁻⁶⁴, so larger weights never occur.
 /// Computed from `P(X ≤ k) = e⁻¹ Σ_{j≤k} 1/j!` with exact fractions (scripts/tables_reference.py).
@@ -70,14 +72,20 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 /// The Poisson(1) weight of a uniform 64-bit draw.
 pub fn poisson_1(u: u64) -> u32 {
     // The first four thresholds without branches (P(X ≥ 4) < 2%), the rest rarely.
-    let w = u32::from(u >= POISSON_1[0])
-        + u32::from(u >= POISSON_1[1])
-        + u32::from(u >= POISSON_1[2])
-        + u32::from(u >= POISSON_1[3]);
+    let w = first_four(u);
     if w < 4 {
         return w;
     }
     POISSON_1.iter().take_while(|&&t| t <= u).count() as u32
+}
+
+/// How many of the first four thresholds are `≤ u`: [`poisson_1`] when below 4.
+#[inline(always)]
+fn first_four(u: u64) -> u32 {
+    u32::from(u >= POISSON_1[0])
+        + u32::from(u >= POISSON_1[1])
+        + u32::from(u >= POISSON_1[2])
+        + u32::from(u >= POISSON_1[3])
 }
 
 /// A document's stream of draws: replicate `r`'s weight is [`poisson_1`] of its `r`-th output.
@@ -144,52 +152,10 @@ impl Replicates {
     /// The replicates are taken `BLOCK` (256) at a time, each block for every document before
     /// the next block: the sums a block touches (a few kilobytes per cell) stay in the cache while
     /// the documents pass, where one document at a time would stream every touched cell's
-    /// 2,000 sums (16 or 32 kilobytes) through memory. The sums are the same either way.
+    /// 2,000 sums (16 or 32 kilobytes) through memory. The sums are the same either way. The
+    /// loops are in [`kernel`].
     pub fn add_records(&mut self, docs: &[DocCells<'_>], lexicons: usize) {
-        let reps = self.reps;
-        if reps == 0 {
-            return;
-        }
-        // Each document's stream of draws, continued from block to block.
-        let mut streams: Vec<Rng> = docs.iter().map(|(id, _)| stream(self.seed, id)).collect();
-        let mut block = [0u32; BLOCK];
-        for r0 in (0..reps).step_by(BLOCK) {
-            let w = &mut block[..BLOCK.min(reps - r0)];
-            let n = w.len();
-            for ((_, cells), rng) in docs.iter().zip(&mut streams) {
-                if cells.is_empty() {
-                    continue;
-                }
-                for k in w.iter_mut() {
-                    *k = poisson_1(rng.next_u64());
-                }
-                let mut actor = usize::MAX;
-                for (a, l, c) in cells.iter() {
-                    if *a != actor {
-                        actor = *a;
-                        // Two sums per pass over the weights.
-                        let at = actor * reps + r0;
-                        let (t, s) = (c.tokens, c.statements);
-                        let sums = self.tokens[at..at + n].iter_mut();
-                        for ((st, ss), &k) in sums.zip(&mut self.statements[at..at + n]).zip(&*w) {
-                            let k = u64::from(k);
-                            *st += k * t;
-                            *ss += k * s;
-                        }
-                    }
-                    if c.hits == 0 && c.score_units == 0 {
-                        continue;
-                    }
-                    let at = (a * lexicons + l) * reps + r0;
-                    let (h, v) = (c.hits, i128::from(c.score_units));
-                    let sums = self.hits[at..at + n].iter_mut();
-                    for ((sh, ss), &k) in sums.zip(&mut self.score_units[at..at + n]).zip(&*w) {
-                        *sh += u64::from(k) * h;
-                        *ss += i128::from(k) * v;
-                    }
-                }
-            }
-        }
+        kernel::add(self, docs, lexicons);
     }
 
     /// Add another set of sums (same shape) to this one.
