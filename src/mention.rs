@@ -8,7 +8,7 @@
 mod compose;
 mod tokens;
 
-use crate::gazetteer::{Gazetteer, Role, Word};
+use crate::gazetteer::{Gazetteer, Next, Role, Word};
 use compose::{add_bodies, add_local_persons, attach, drop_swallowed, join_pairs, merge_titles};
 pub use tokens::{mark_quotes, tokenize, tokenize_into, Norm, Token};
 
@@ -182,22 +182,45 @@ fn atoms<'g>(g: &'g Gazetteer, toks: &[Token], out: &mut Vec<Atom<'g>>, key: &mu
         // the word alone.
         let mut found = (!first.alone.is_empty()).then_some((i, i + 1, first.alone.as_slice()));
         if first.longer {
-            key.clear();
-            key.push_str(&toks[i].norm);
+            // From node to node while the tokens can be looked up so; else by the joined key
+            // (`key` holds it once the walk has switched to it).
+            let mut node = g.walk_from(first, &toks[i].norm);
             for (n, t) in toks[i..].iter().enumerate().take(g.max_len).skip(1) {
                 if t.punct.is_some_and(|c| c != '-') {
                     break;
                 }
-                key.push(' ');
-                key.push_str(&t.norm);
-                let Some(p) = g.prefixes.get(key.as_str()) else {
-                    break;
+                let by_node = match node.map(|at| g.prefix_after(at, &t.norm)) {
+                    Some(Next::Prefix(p)) => Some(p),
+                    Some(Next::End) => break,
+                    Some(Next::ByKey) | None => None,
+                };
+                let p = match by_node {
+                    Some(p) => p,
+                    None => {
+                        if node.take().is_some() {
+                            key.clear();
+                            key.push_str(&toks[i].norm);
+                            for u in &toks[i + 1..i + n] {
+                                key.push(' ');
+                                key.push_str(&u.norm);
+                            }
+                        }
+                        key.push(' ');
+                        key.push_str(&t.norm);
+                        let Some(p) = g.prefixes.get(key.as_str()) else {
+                            break;
+                        };
+                        p
+                    }
                 };
                 if !p.meanings.is_empty() {
                     found = Some((i, i + n + 1, p.meanings.as_slice()));
                 }
                 if !p.longer {
                     break;
+                }
+                if node.is_some() {
+                    node = Some(p.node);
                 }
             }
         }
