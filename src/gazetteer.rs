@@ -320,8 +320,8 @@ impl Gazetteer {
     #[inline]
     pub fn first_word_of(&self, n: &Norm) -> Option<&FirstWord> {
         match n.packed() {
-            Some(key) if self.sieve(n.as_str()) => self.short_firsts.get(key),
-            Some(_) => None,
+            // The table turns most words away by their hash, more cheaply than the sieve.
+            Some(key) => self.short_firsts.get(key),
             None => self.first_word(n.as_str()),
         }
     }

@@ -29,13 +29,21 @@ impl Key for (u32, u128) {
 }
 
 /// Open addressing, linear probing, at most half full; [`Key::EMPTY`] marks an empty slot.
+/// Most words looked up are not in the table: a bitmap of the keys' hashes, 32 bits per slot
+/// (one in 64 set), turns nearly all of them away before any probe.
 #[derive(Debug)]
 pub(super) struct ShortTable<K, T> {
     keys: Vec<K>,
     values: Vec<u32>,
     items: Vec<T>,
     shift: u32,
+    /// Bit `h >> bits_shift` is set for the hash `h` of every key.
+    bits: Vec<u64>,
+    bits_shift: u32,
 }
+
+/// Bits of the hash bitmap per slot, as a power of two.
+const BITS_PER_SLOT: u32 = 5;
 
 impl<K: Key, T> Default for ShortTable<K, T> {
     fn default() -> Self {
@@ -52,8 +60,12 @@ impl<K: Key, T> ShortTable<K, T> {
             values: vec![0; size],
             items: Vec::with_capacity(entries.len()),
             shift: 64 - size.trailing_zeros(),
+            bits: vec![0; (size << BITS_PER_SLOT) / 64],
+            bits_shift: 64 - size.trailing_zeros() - BITS_PER_SLOT,
         };
         for (key, item) in entries {
+            let b = t.mix(key) >> t.bits_shift;
+            t.bits[(b / 64) as usize] |= 1 << (b % 64);
             let mut i = t.slot(key);
             while t.keys[i] != K::EMPTY {
                 i = (i + 1) & (size - 1);
@@ -65,16 +77,27 @@ impl<K: Key, T> ShortTable<K, T> {
         t
     }
 
+    /// The key's hash, spread to the high bits (which `slot` and the bitmap read).
+    #[inline]
+    fn mix(&self, key: K) -> u64 {
+        key.hash().wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
     #[inline]
     fn slot(&self, key: K) -> usize {
-        (key.hash().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        (self.mix(key) >> self.shift) as usize
     }
 
     /// The item of `key`, if any.
     #[inline]
     pub(super) fn get(&self, key: K) -> Option<&T> {
+        let h = self.mix(key);
+        let b = h >> self.bits_shift;
+        if self.bits[(b / 64) as usize] & (1 << (b % 64)) == 0 {
+            return None;
+        }
         let mask = self.keys.len() - 1;
-        let mut i = self.slot(key);
+        let mut i = (h >> self.shift) as usize;
         loop {
             let k = self.keys[i];
             if k == key {
@@ -118,6 +141,19 @@ mod tests {
         assert_eq!(t.get(pack("the").unwrap()), Some(&1));
         assert_eq!(t.get(pack("a").unwrap()), Some(&2));
         assert_eq!(t.get(pack("an").unwrap()), None);
+        // Many keys: every one found, no other (the bitmap turns none of them away).
+        let words: Vec<String> = (0..3000).map(|k| format!("w{k}")).collect();
+        let t = ShortTable::new(
+            words
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| k % 3 == 0)
+                .map(|(k, w)| (pack(w).unwrap(), k))
+                .collect(),
+        );
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(t.get(pack(w).unwrap()), (k % 3 == 0).then_some(&k), "{w}");
+        }
         let (a, b) = (pack("side").unwrap(), pack("sides").unwrap());
         let t = ShortTable::new(vec![((0, a), 'x'), ((1, a), 'y'), ((0, b), 'z')]);
         assert_eq!(t.get((0, a)), Some(&'x'));
