@@ -147,6 +147,8 @@ pub struct Gazetteer {
     pub words_version: String,
     /// Per person, the folded surname (looked up for every surname mention).
     folded_surnames: Vec<String>,
+    /// Per folded surname, the person who has it when exactly one does (`None` when several).
+    by_surname: HashMap<String, Option<usize>, FastHash>,
     /// Per person, the folded tokens of the full name.
     name_norms: Vec<Vec<Norm>>,
 }
@@ -178,6 +180,7 @@ impl Gazetteer {
             actors_version: ra.version,
             words_version: rw.version,
             folded_surnames: Vec::new(),
+            by_surname: HashMap::default(),
             name_norms: Vec::new(),
         };
         let fail = |m: String| DataError::new(&actors.source, 0, 0, m);
@@ -259,6 +262,12 @@ impl Gazetteer {
             .iter()
             .map(|p| crate::fold::fold_str(&p.surname))
             .collect();
+        for (i, s) in g.folded_surnames.iter().enumerate() {
+            g.by_surname
+                .entry(s.clone())
+                .and_modify(|p| *p = None)
+                .or_insert(Some(i));
+        }
         g.name_norms = persons
             .iter()
             .map(|p| tokenize(&p.name).into_iter().map(|t| t.norm).collect())
@@ -399,9 +408,7 @@ impl Gazetteer {
 
     /// The gazetteer person with this folded surname, if exactly one.
     pub fn by_surname(&self, surname: &str) -> Option<usize> {
-        let mut fits = (0..self.persons.len()).filter(|&i| self.folded_surname(i) == surname);
-        let first = fits.next();
-        first.filter(|_| fits.next().is_none())
+        self.by_surname.get(surname).copied().flatten()
     }
 
     /// The folded tokens of person `p`'s full name.

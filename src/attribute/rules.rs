@@ -12,11 +12,11 @@ pub(super) fn decide(
     st: &mut DocState,
 ) -> Found {
     let toks = &a.tokens;
-    let words = toks.iter().filter(|t| t.punct.is_none()).count();
-    let quoted_words = toks
+    // Words, and words in quotation marks, in one pass.
+    let (words, quoted_words) = toks
         .iter()
-        .filter(|t| t.punct.is_none() && t.quoted)
-        .count();
+        .filter(|t| t.punct.is_none())
+        .fold((0, 0), |(w, q), t| (w + 1, q + usize::from(t.quoted)));
     let quoted = quoted_words > 0;
     let opens_quote = toks.last().is_some_and(|t| t.quoted);
     let has_document = a

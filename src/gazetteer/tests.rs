@@ -43,3 +43,20 @@ fn the_walk_meets_every_phrase() {
         assert_eq!(prefix.meanings.is_empty(), !g.dict.contains_key(p), "{p}");
     }
 }
+
+#[test]
+fn a_surname_names_the_one_person_who_has_it() {
+    let g = Config::load(None).unwrap().gazetteer;
+    let scan = |surname: &str| {
+        let mut fits = (0..g.persons.len()).filter(|&i| g.folded_surname(i) == surname);
+        let first = fits.next();
+        first.filter(|_| fits.next().is_none())
+    };
+    for p in 0..g.persons.len() {
+        let s = g.folded_surname(p);
+        assert_eq!(g.by_surname(s), scan(s), "{s}");
+    }
+    for s in ["", "zzz", "wang", "macron", "xi", "li"] {
+        assert_eq!(g.by_surname(s), scan(s), "{s}");
+    }
+}
