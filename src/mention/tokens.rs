@@ -230,6 +230,26 @@ pub struct Token {
     pub quoted: bool,
 }
 
+/// The length of the run of ASCII letters and digits that `b` starts with: four bytes a step
+/// (fewer tests of the end of the text than one by one), the last few one by one.
+#[inline]
+fn alnum_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&[p, q, r, s]) = b.get(n..n + 4) {
+        match [p, q, r, s]
+            .iter()
+            .position(|&c| CLASS[c as usize] & ALNUM == 0)
+        {
+            Some(k) => return n + k,
+            None => n += 4,
+        }
+    }
+    while n < b.len() && CLASS[b[n] as usize] & ALNUM != 0 {
+        n += 1;
+    }
+    n
+}
+
 /// The char at byte `i` of `text` (a char boundary), ASCII without decoding.
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -288,10 +308,7 @@ pub fn tokenize_quotes_into(text: &str, out: &mut Vec<Token>) -> bool {
         if CLASS[byte as usize] & ALNUM != 0
             && !(byte.is_ascii_uppercase() && b.get(i + 1) == Some(&b'.'))
         {
-            let mut end = i + 1;
-            while end < b.len() && CLASS[b[end] as usize] & ALNUM != 0 {
-                end += 1;
-            }
+            let end = i + 1 + alnum_run(&b[i + 1..]);
             if end == b.len() || (CLASS[b[end] as usize] & WIDE == 0 && b[end] != b'\'') {
                 let word = &b[i..end];
                 out.push(Token {

@@ -83,3 +83,34 @@ fn norms_compare_and_pack_like_their_forms() {
     }
     assert_eq!(Norm::byte(b','), Norm::new(","));
 }
+
+#[test]
+fn alnum_runs_end_where_the_bytes_say() {
+    let texts = [
+        "",
+        "a",
+        "abcdefgh",
+        "abcdefghijklmnopq rest",
+        "Zz09@[`{/:",
+        "caf\u{e9} na\u{ef}ve",
+        "x\u{2019}s 1234567_89 \u{7f}abc\u{80}",
+    ];
+    for text in texts {
+        let b = text.as_bytes();
+        for start in 0..=b.len() {
+            let want = b[start..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len() - start);
+            assert_eq!(alnum_run(&b[start..]), want, "{text:?} from {start}");
+        }
+    }
+    for v in 0..=255u8 {
+        for at in 0..10 {
+            let mut b = [b'a'; 10];
+            b[at] = v;
+            let want = if v.is_ascii_alphanumeric() { 10 } else { at };
+            assert_eq!(alnum_run(&b), want, "{v} at {at}");
+        }
+    }
+}
