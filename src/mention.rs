@@ -184,7 +184,7 @@ fn atoms<'g>(g: &'g Gazetteer, toks: &[Token], out: &mut Vec<Atom<'g>>, key: &mu
         if first.longer {
             // From node to node while the tokens can be looked up so; else by the joined key
             // (`key` holds it once the walk has switched to it).
-            let mut node = g.walk_from(first, &toks[i].norm);
+            let mut node = g.walk_from(first);
             for (n, t) in toks[i..].iter().enumerate().take(g.max_len).skip(1) {
                 if t.punct.is_some_and(|c| c != '-') {
                     break;
