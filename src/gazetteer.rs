@@ -5,15 +5,21 @@
 //! dictionary that `mention` looks up, longest phrase first.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashMap;
 
 use crate::data::{DataError, DataFile};
 use crate::mention::{tokenize, Norm};
 use short::ShortTable;
 
 mod check;
+mod hash;
+mod raw;
 mod short;
+mod walk;
+
+pub use hash::{FastHash, FxHasher};
+use raw::{RawActors, RawWords};
+pub use walk::Next;
 
 /// Role of a speaker, as reported in the `role` column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -34,78 +40,6 @@ impl Role {
             Role::Other => "other",
         }
     }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawActors {
-    version: String,
-    #[serde(default)]
-    actor: Vec<RawActor>,
-    #[serde(default)]
-    institution: Vec<RawInstitution>,
-    #[serde(default)]
-    person: Vec<RawPerson>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawActor {
-    name: String,
-    #[serde(default)]
-    track: bool,
-    #[serde(default)]
-    names: Vec<String>,
-    #[serde(default)]
-    demonyms: Vec<String>,
-    #[serde(default)]
-    metonyms: Vec<String>,
-    #[serde(default)]
-    media: Vec<String>,
-    #[serde(default)]
-    places: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawInstitution {
-    actor: String,
-    role: Role,
-    aliases: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPerson {
-    name: String,
-    surname: String,
-    actor: String,
-    role: Role,
-    #[serde(default)]
-    office: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    from: Option<String>,
-    #[serde(default)]
-    to: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawWords {
-    version: String,
-    speech: Vec<String>,
-    attitude: Vec<String>,
-    source_markers: Vec<String>,
-    documents: Vec<String>,
-    joint: Vec<String>,
-    experts: Vec<String>,
-    pronouns: Vec<String>,
-    plural_pronouns: Vec<String>,
-    document_pronouns: Vec<String>,
-    release_verbs: Vec<String>,
-    roles: BTreeMap<String, String>,
 }
 
 /// An actor of the gazetteer.
@@ -158,67 +92,28 @@ pub enum Word {
     DocumentPronoun,
 }
 
-/// The hasher of the phrase dictionary: every token of every sentence is looked up, and the keys
-/// are short words, for which SipHash (the default, proof against flooding) costs more than the
-/// lookup itself. The keys are the gazetteer's own phrases, so flooding is no concern; the maps
-/// are never iterated in an order that reaches an output.
-pub type FastHash = BuildHasherDefault<FxHasher>;
-
-/// The Fx hash (rustc's): a multiply and a rotate per 8 bytes.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(i.into());
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// What the phrases that start with one word are like.
 #[derive(Debug, Default, Clone)]
 pub struct FirstWord {
     /// Some phrase of two tokens or more starts with the word.
     pub longer: bool,
+    /// The word as a node of the phrase walk ([`Gazetteer::prefix_after`]).
+    pub node: u32,
     /// The meanings of the word alone (its `dict` entry; empty when it is no phrase alone), so
     /// that a one-word phrase needs no second lookup.
     pub alone: Vec<Word>,
 }
 
 /// The first two tokens or more of a phrase, as the longest-first walk meets them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Prefix {
     /// The meanings of these tokens as a phrase (their `dict` entry), empty when they only
     /// start longer phrases.
     pub meanings: Vec<Word>,
     /// Some longer phrase starts with these tokens.
     pub longer: bool,
+    /// These tokens as a node of the phrase walk ([`Gazetteer::prefix_after`]).
+    pub node: u32,
 }
 
 /// The compiled gazetteer and word lists.
@@ -241,13 +136,19 @@ pub struct Gazetteer {
     /// first word, without hashing it (most tokens start no phrase).
     first_shape: [[u32; 256]; 2],
     /// The entries of `first_words` of up to 15 bytes, by packed word.
-    short_firsts: ShortTable<FirstWord>,
+    short_firsts: ShortTable<u128, FirstWord>,
+    /// The entries of `prefixes` by the node of all their tokens but the last (a first word or
+    /// a shorter prefix) and their last token packed, when it has 1 to 15 bytes: the walk goes
+    /// on from node to node without joining the tokens into a key and hashing it.
+    next_words: ShortTable<(u32, u128), Prefix>,
     /// Folded verbs that release a document ("released", "published").
     pub releases: Vec<String>,
     pub actors_version: String,
     pub words_version: String,
     /// Per person, the folded surname (looked up for every surname mention).
     folded_surnames: Vec<String>,
+    /// Per folded surname, the person who has it when exactly one does (`None` when several).
+    by_surname: HashMap<String, Option<usize>, FastHash>,
     /// Per person, the folded tokens of the full name.
     name_norms: Vec<Vec<Norm>>,
 }
@@ -270,6 +171,7 @@ impl Gazetteer {
             prefixes: Default::default(),
             first_shape: [[0; 256]; 2],
             short_firsts: Default::default(),
+            next_words: Default::default(),
             releases: rw
                 .release_verbs
                 .iter()
@@ -278,6 +180,7 @@ impl Gazetteer {
             actors_version: ra.version,
             words_version: rw.version,
             folded_surnames: Vec::new(),
+            by_surname: HashMap::default(),
             name_norms: Vec::new(),
         };
         let fail = |m: String| DataError::new(&actors.source, 0, 0, m);
@@ -359,6 +262,12 @@ impl Gazetteer {
             .iter()
             .map(|p| crate::fold::fold_str(&p.surname))
             .collect();
+        for (i, s) in g.folded_surnames.iter().enumerate() {
+            g.by_surname
+                .entry(s.clone())
+                .and_modify(|p| *p = None)
+                .or_insert(Some(i));
+        }
         g.name_norms = persons
             .iter()
             .map(|p| tokenize(&p.name).into_iter().map(|t| t.norm).collect())
@@ -386,6 +295,7 @@ impl Gazetteer {
             g.add(n, Word::RoleWord(office.clone()));
         }
         g.index_prefixes();
+        g.index_walk();
         g.short_firsts = ShortTable::new(
             g.first_words
                 .iter()
@@ -419,8 +329,8 @@ impl Gazetteer {
     #[inline]
     pub fn first_word_of(&self, n: &Norm) -> Option<&FirstWord> {
         match n.packed() {
-            Some(key) if self.sieve(n.as_str()) => self.short_firsts.get(key),
-            Some(_) => None,
+            // The table turns most words away by their hash, more cheaply than the sieve.
+            Some(key) => self.short_firsts.get(key),
             None => self.first_word(n.as_str()),
         }
     }
@@ -498,9 +408,7 @@ impl Gazetteer {
 
     /// The gazetteer person with this folded surname, if exactly one.
     pub fn by_surname(&self, surname: &str) -> Option<usize> {
-        let mut fits = (0..self.persons.len()).filter(|&i| self.folded_surname(i) == surname);
-        let first = fits.next();
-        first.filter(|_| fits.next().is_none())
+        self.by_surname.get(surname).copied().flatten()
     }
 
     /// The folded tokens of person `p`'s full name.
@@ -515,51 +423,4 @@ impl Gazetteer {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::pipeline::Config;
-
-    #[test]
-    fn the_sieve_keeps_every_first_word() {
-        let g = Config::load(None).unwrap().gazetteer;
-        for w in g.first_words.keys() {
-            assert!(g.starts_phrase(w), "{w}");
-        }
-        for w in ["", "zzzz", "the", "said", "china", "macron", "x"] {
-            assert_eq!(g.starts_phrase(w), g.first_words.contains_key(w), "{w}");
-        }
-        let text =
-            "The French foreign ministry's spokesperson, Mao Ning, said: “Zzz Xi-Macron U.S. \
-                    plainly-unknown extraordinarily-long-words and Élysée”";
-        for t in crate::mention::tokenize(text) {
-            let (a, b) = (g.first_word_of(&t.norm), g.first_word(t.norm.as_str()));
-            assert_eq!(
-                a.map(|f| (f.longer, &f.alone)),
-                b.map(|f| (f.longer, &f.alone))
-            );
-        }
-    }
-
-    #[test]
-    fn the_walk_meets_every_phrase() {
-        let g = Config::load(None).unwrap().gazetteer;
-        for (key, ws) in &g.dict {
-            let words: Vec<&str> = key.split(' ').collect();
-            let first = &g.first_words[words[0]];
-            if words.len() == 1 {
-                assert_eq!(&first.alone, ws, "{key}");
-                continue;
-            }
-            assert!(first.longer, "{key}");
-            for n in 2..words.len() {
-                assert!(g.prefixes[&words[..n].join(" ")].longer, "{key}");
-            }
-            assert_eq!(&g.prefixes[key].meanings, ws, "{key}");
-        }
-        for (w, first) in &g.first_words {
-            assert_eq!(first.alone.is_empty(), !g.dict.contains_key(w), "{w}");
-        }
-        for (p, prefix) in &g.prefixes {
-            assert_eq!(prefix.meanings.is_empty(), !g.dict.contains_key(p), "{p}");
-        }
-    }
-}
+mod tests;

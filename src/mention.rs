@@ -5,10 +5,13 @@
 //! "Chinese Foreign Minister Wang Yi" is one person, "France's top diplomat" one description,
 //! "China and France" one joint mention. `attribute` decides which mention holds the statement.
 
+mod atoms;
 mod compose;
 mod tokens;
 
 use crate::gazetteer::{Gazetteer, Role, Word};
+pub use atoms::Scratch;
+use atoms::{atoms, cover_of, NO_ATOM};
 use compose::{add_bodies, add_local_persons, attach, drop_swallowed, join_pairs, merge_titles};
 pub use tokens::{mark_quotes, tokenize, tokenize_into, Norm, Token};
 
@@ -134,81 +137,6 @@ pub(super) fn is_preposition(w: &str) -> bool {
             | "involve"
             | "influence"
     )
-}
-
-/// A dictionary phrase found in a sentence: token range and meanings.
-type Atom<'g> = (usize, usize, &'g [Word]);
-
-/// Buffers that one sentence's analysis leaves for the next to reuse.
-#[derive(Default)]
-pub struct Scratch<'g> {
-    atoms: Vec<Atom<'g>>,
-    key: String,
-    spans: Vec<(usize, usize)>,
-    found: Vec<compose::Found>,
-    /// Per token (and one past the last): the index of the atom covering it, or [`NO_ATOM`].
-    cover: Vec<u32>,
-}
-
-/// No atom covers the token.
-const NO_ATOM: u32 = u32::MAX;
-
-/// For each token of a sentence of `n` tokens, and the position after the last, the index of
-/// the atom covering it (atoms do not overlap), into `out`.
-fn cover_of(atoms: &[Atom<'_>], n: usize, out: &mut Vec<u32>) {
-    out.clear();
-    out.resize(n + 1, NO_ATOM);
-    for (k, a) in atoms.iter().enumerate() {
-        out[a.0..a.1].fill(k as u32);
-    }
-}
-
-/// Atoms: the dictionary meanings found at each token range, the longest phrase first, into
-/// `out` (`key` is a buffer).
-fn atoms<'g>(g: &'g Gazetteer, toks: &[Token], out: &mut Vec<Atom<'g>>, key: &mut String) {
-    out.clear();
-    let mut i = 0;
-    while i < toks.len() {
-        // Most words start no phrase: look only where one may start. A phrase may not run
-        // across punctuation other than a hyphen ("Jean-Noël Barrot", "cease-fire").
-        let first = match g.first_word_of(&toks[i].norm) {
-            Some(f) if toks[i].punct.is_none_or(|c| c == '-') => f,
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        // Add tokens while they still start some phrase; the longest phrase met wins, else
-        // the word alone.
-        let mut found = (!first.alone.is_empty()).then_some((i, i + 1, first.alone.as_slice()));
-        if first.longer {
-            key.clear();
-            key.push_str(&toks[i].norm);
-            for (n, t) in toks[i..].iter().enumerate().take(g.max_len).skip(1) {
-                if t.punct.is_some_and(|c| c != '-') {
-                    break;
-                }
-                key.push(' ');
-                key.push_str(&t.norm);
-                let Some(p) = g.prefixes.get(key.as_str()) else {
-                    break;
-                };
-                if !p.meanings.is_empty() {
-                    found = Some((i, i + n + 1, p.meanings.as_slice()));
-                }
-                if !p.longer {
-                    break;
-                }
-            }
-        }
-        match found {
-            Some(f) => {
-                i = f.1;
-                out.push(f);
-            }
-            None => i += 1,
-        }
-    }
 }
 
 fn has(ws: &[Word], f: impl Fn(&Word) -> bool) -> Option<&Word> {

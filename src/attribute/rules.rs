@@ -12,11 +12,11 @@ pub(super) fn decide(
     st: &mut DocState,
 ) -> Found {
     let toks = &a.tokens;
-    let words = toks.iter().filter(|t| t.punct.is_none()).count();
-    let quoted_words = toks
+    // Words, and words in quotation marks, in one pass.
+    let (words, quoted_words) = toks
         .iter()
-        .filter(|t| t.punct.is_none() && t.quoted)
-        .count();
+        .filter(|t| t.punct.is_none())
+        .fold((0, 0), |(w, q), t| (w + 1, q + usize::from(t.quoted)));
     let quoted = quoted_words > 0;
     let opens_quote = toks.last().is_some_and(|t| t.quoted);
     let has_document = a
@@ -47,7 +47,8 @@ pub(super) fn decide(
     let mut reports = false;
     // The holder released a document ("China released a concept paper"): later "the paper"
     // and "it says" are theirs.
-    let mut releases = false;
+    // (Whether the verb is one, folded only when it is asked: see below.)
+    let mut release_verb: Option<&str> = None;
 
     // 1. Source markers. "For Camille Rouvier, an Asia specialist ..., the ..." gives a
     // person's view; "In his view, ..." the last person's.
@@ -145,7 +146,8 @@ pub(super) fn decide(
             .collect();
         order.sort_by_key(|p| !trailing(p));
         for p in order {
-            let verb = span_text(a, text, p.from, p.to);
+            // `span_text` without copying it.
+            let verb = &text[toks[p.from].start..toks[p.to - 1].end];
             let Some((m, why)) = subject(a, &free, p.from, p.to) else {
                 st.note(|| format!("predicate `{verb}`: no subject found"));
                 continue;
@@ -167,12 +169,13 @@ pub(super) fn decide(
                     describe(g, &s)
                 )
             });
-            let folded_verb = crate::fold::fold_str(&verb);
-            let reporting = matches!(
-                folded_verb.as_str(),
-                "reported" | "reports" | "reporting" | "report"
-            );
-            if s.role == Role::StateMedia && reporting {
+            let reporting = || {
+                matches!(
+                    crate::fold::fold_str(verb).as_str(),
+                    "reported" | "reports" | "reporting" | "report"
+                )
+            };
+            if s.role == Role::StateMedia && reporting() {
                 // Transparent: "Xinhua reported that Lecornu would ..." -> the reported speaker.
                 // An outlet that says, writes or urges in an editorial holds its own view.
                 let inner = free
@@ -201,10 +204,13 @@ pub(super) fn decide(
             // "told the Global Times on Tuesday that ..."), not a noun object ("expressed a wish").
             let after = || toks[p.to..].iter().take_while(|t| t.punct.is_none());
             let clause = after().take(8).any(|t| t.norm == "that")
-                || SAY.contains(&verb.to_lowercase().as_str());
+                // `SAY.contains(&verb.to_lowercase())`: only the Kelvin sign lower-cases to an
+                // ASCII letter other than its own ("k", in no word of `SAY`), so comparing
+                // ASCII letters case-blind is the same test without building the lower case.
+                || SAY.iter().any(|w| verb.eq_ignore_ascii_case(w));
             reports = (p.kind == PredKind::Speech && clause && after().nth(2).is_some())
                 || rule == Rule::Quote;
-            releases = g.releases.contains(&folded_verb);
+            release_verb = Some(verb);
             result = Some((s, rule, p.from));
             break;
         }
@@ -279,7 +285,11 @@ pub(super) fn decide(
         }
         st.last_holder = Some(s.clone());
         let rule = result.as_ref().map(|r| r.1);
-        if has_document && joint_document.is_none() && (releases || rule == Some(Rule::AccordingTo))
+        let releases =
+            || release_verb.is_some_and(|v| g.releases.contains(&crate::fold::fold_str(v)));
+        if has_document
+            && joint_document.is_none()
+            && (releases() || rule == Some(Rule::AccordingTo))
         {
             st.last_document = Some(s.clone());
         }

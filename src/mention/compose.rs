@@ -48,7 +48,8 @@ pub(super) fn add_local_persons(
             continue;
         }
         let mut j = i;
-        while j < toks.len() && j < i + 4 && plain_cap(j) && !toks[j].poss {
+        // (`plain_cap(i)` holds: it was just asked.)
+        while j < toks.len() && j < i + 4 && (j == i || plain_cap(j)) && !toks[j].poss {
             j += 1;
             // "Anne-Sophie Mercier": a hyphen between two capitalised words.
             if j + 1 < toks.len()
@@ -482,6 +483,10 @@ pub(super) fn add_bodies(
 
 /// Mentions inside a longer one go ("foreign ministry" inside "Israel's foreign ministry").
 pub(super) fn drop_swallowed(mentions: &mut Vec<Mention>, spans: &mut Vec<(usize, usize)>) {
+    // One mention is inside no other.
+    if mentions.len() < 2 {
+        return;
+    }
     spans.clear();
     spans.extend(mentions.iter().map(|m| (m.from, m.to)));
     let mut i = 0;

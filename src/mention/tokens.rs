@@ -2,8 +2,8 @@
 
 use crate::fold::fold_str;
 
-/// Longest folded form kept inline in a [`Norm`].
-const INLINE: usize = 22;
+/// Longest folded form kept inline in a [`Norm`]: the packed form's bytes.
+const INLINE: usize = 15;
 
 /// Byte classes, looked up once per byte instead of range tests: an ASCII letter or digit.
 const ALNUM: u8 = 1;
@@ -36,9 +36,9 @@ const CLASS: [u8; 256] = {
 };
 
 /// For a word of `len` bytes (at most `INLINE`), the masks keeping its bytes in each eight-byte
-/// group of the 24 bytes from its start.
-const WORD_MASK: [[u64; 3]; INLINE + 1] = {
-    let mut t = [[0u64; 3]; INLINE + 1];
+/// half of the 16 bytes from its start.
+const WORD_MASK: [[u64; 2]; INLINE + 1] = {
+    let mut t = [[0u64; 2]; INLINE + 1];
     let mut len = 0;
     while len <= INLINE {
         let mut k = 0;
@@ -51,74 +51,88 @@ const WORD_MASK: [[u64; 3]; INLINE + 1] = {
     t
 };
 
-/// The folded form of a token. Nearly every word is short: it is kept inline, so cutting a
-/// sentence into tokens allocates nothing per token; a longer form goes on the heap.
+/// The folded form of a token. Nearly every word is short: it is kept inline, already packed
+/// the way the gazetteer looks words up ([`Norm::packed`]), so cutting a sentence into tokens
+/// allocates nothing per token and a lookup reads the key as it is; a longer form goes on the
+/// heap.
 #[derive(Clone)]
-pub struct Norm(Repr);
-
-#[derive(Clone)]
-enum Repr {
-    Inline(u8, [u8; INLINE]),
-    Heap(Box<str>),
+pub struct Norm {
+    /// A form of 1 to 15 bytes: its bytes, zeros, its length in the last byte. All zeros for
+    /// an empty or a long form.
+    head: [u8; 16],
+    /// A form of 16 bytes or more.
+    long: Option<Box<str>>,
 }
 
 impl Norm {
     fn new(s: &str) -> Norm {
         if s.len() <= INLINE {
-            let mut buf = [0; INLINE];
-            buf[..s.len()].copy_from_slice(s.as_bytes());
-            Norm(Repr::Inline(s.len() as u8, buf))
+            let mut head = [0; 16];
+            head[..s.len()].copy_from_slice(s.as_bytes());
+            head[15] = s.len() as u8;
+            Norm { head, long: None }
         } else {
-            Norm(Repr::Heap(s.into()))
+            Norm {
+                head: [0; 16],
+                long: Some(s.into()),
+            }
         }
     }
 
     /// A one-byte ASCII form (punctuation).
     fn byte(b: u8) -> Norm {
-        let mut buf = [0; INLINE];
-        buf[0] = b;
-        Norm(Repr::Inline(1, buf))
+        let mut head = [0; 16];
+        head[0] = b;
+        head[15] = 1;
+        Norm { head, long: None }
+    }
+
+    /// Lower-case the ASCII letters and digits of `x`, eight bytes at a time (zeros stay zeros).
+    #[inline]
+    fn lower(x: u64) -> u64 {
+        // In a letter or digit bit 6 marks a letter and bit 5 a lower-case one: set bit 5
+        // where bit 6 is set.
+        x | ((x >> 1) & !x & 0x2020_2020_2020_2020)
+    }
+
+    /// The form of the (masked) halves `lo`, `hi` of a word of `len` bytes (at most `INLINE`).
+    #[inline]
+    fn packed_halves(lo: u64, hi: u64, len: usize) -> Norm {
+        let hi = Norm::lower(hi) | ((len as u64) << 56);
+        let mut head = [0; 16];
+        head[..8].copy_from_slice(&Norm::lower(lo).to_le_bytes());
+        head[8..].copy_from_slice(&hi.to_le_bytes());
+        Norm { head, long: None }
     }
 
     /// The folded form of a word of ASCII letters and digits only, of at most `INLINE` bytes
     /// (what `fold` gives it): lower case, eight bytes at a time.
     fn alnum(w: &[u8]) -> Norm {
-        let mut wide = [0u8; 24];
+        let mut wide = [0u8; 16];
         wide[..w.len()].copy_from_slice(w);
-        for c in wide.chunks_exact_mut(8) {
-            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            // In a letter or digit bit 6 marks a letter and bit 5 a lower-case one: set bit 5
-            // where bit 6 is set (the zeros after the word stay zeros).
-            let lower = x | ((x >> 1) & !x & 0x2020_2020_2020_2020);
-            c.copy_from_slice(&lower.to_le_bytes());
-        }
-        let mut buf = [0; INLINE];
-        buf.copy_from_slice(&wide[..INLINE]);
-        Norm(Repr::Inline(w.len() as u8, buf))
+        let (lo, hi) = wide.split_at(8);
+        Norm::packed_halves(
+            u64::from_le_bytes(lo.try_into().unwrap_or_default()),
+            u64::from_le_bytes(hi.try_into().unwrap_or_default()),
+            w.len(),
+        )
     }
 
     /// [`Norm::alnum`] of the word `text[start..start + len]`. Away from the end of the text
-    /// its 24 bytes are read straight from it as three groups, and the bytes after the word
+    /// its 16 bytes are read straight from it as two halves, and the bytes after the word
     /// masked off, instead of copying a word of any length into a zeroed buffer.
     #[inline]
     fn alnum_in(text: &[u8], start: usize, len: usize) -> Norm {
-        let Some(src) = text.get(start..start + 24) else {
+        let Some(src) = text.get(start..start + 16) else {
             return Norm::alnum(&text[start..start + len]);
         };
-        let mut wide = [0u8; 24];
-        for ((d, c), mask) in wide
-            .chunks_exact_mut(8)
-            .zip(src.chunks_exact(8))
-            .zip(WORD_MASK[len])
-        {
-            let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) & mask;
-            // As in `alnum`.
-            let lower = x | ((x >> 1) & !x & 0x2020_2020_2020_2020);
-            d.copy_from_slice(&lower.to_le_bytes());
-        }
-        let mut buf = [0; INLINE];
-        buf.copy_from_slice(&wide[..INLINE]);
-        Norm(Repr::Inline(len as u8, buf))
+        let (lo, hi) = src.split_at(8);
+        let mask = WORD_MASK[len];
+        Norm::packed_halves(
+            u64::from_le_bytes(lo.try_into().unwrap_or_default()) & mask[0],
+            u64::from_le_bytes(hi.try_into().unwrap_or_default()) & mask[1],
+            len,
+        )
     }
 
     /// The folded form of the word `w`: lower-case ASCII straight into the inline buffer, else
@@ -126,14 +140,15 @@ impl Norm {
     fn fold(w: &str) -> Norm {
         if w.len() <= INLINE {
             // `fold_str`'s fast path, without its allocation: check and copy in one pass.
-            let mut buf = [0; INLINE];
+            let mut head = [0; 16];
             let mut class = PLAIN;
-            for (d, &b) in buf.iter_mut().zip(w.as_bytes()) {
+            for (d, &b) in head.iter_mut().zip(w.as_bytes()) {
                 class &= CLASS[b as usize];
                 *d = b.to_ascii_lowercase();
             }
             if class != 0 {
-                return Norm(Repr::Inline(w.len() as u8, buf));
+                head[15] = w.len() as u8;
+                return Norm { head, long: None };
             }
         }
         Norm::new(&fold_str(w))
@@ -143,28 +158,18 @@ impl Norm {
     /// in the last byte; for a form of 1 to 15 bytes (`gazetteer` looks words up by it).
     #[inline]
     pub fn packed(&self) -> Option<u128> {
-        match &self.0 {
-            // The inline buffer holds zeros after the form (`new`, `byte` and `fold` start
-            // from a zeroed buffer).
-            Repr::Inline(len, buf) if (1..16).contains(len) => {
-                let mut b = [0u8; 16];
-                b.copy_from_slice(&buf[..16]);
-                b[15] = *len;
-                Some(u128::from_le_bytes(b))
-            }
-            _ => None,
-        }
+        // The head is that, or all zeros (its last byte 0) for an empty or a long form.
+        (self.head[15] != 0).then(|| u128::from_le_bytes(self.head))
     }
 
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            // SAFETY: `buf[..len]` is always a byte-for-byte copy of a whole `&str` (`new`) or
-            // of ASCII bytes (`fold`), so it is valid UTF-8. Checking it again on every read
-            // cost as much as the allocation the inline form saves.
-            Repr::Inline(len, buf) => unsafe {
-                std::str::from_utf8_unchecked(&buf[..*len as usize])
-            },
-            Repr::Heap(s) => s,
+        match &self.long {
+            Some(s) => s,
+            // SAFETY: `head[..len]` (len = `head[15]`, at most 15) is always a byte-for-byte
+            // copy of a whole `&str` (`new`) or of ASCII bytes (`byte`, `alnum`, `fold`), so it
+            // is valid UTF-8. Checking it again on every read cost as much as the allocation the
+            // inline form saves.
+            None => unsafe { std::str::from_utf8_unchecked(&self.head[..self.head[15] as usize]) },
         }
     }
 }
@@ -178,7 +183,8 @@ impl std::ops::Deref for Norm {
 
 impl PartialEq for Norm {
     fn eq(&self, other: &Norm) -> bool {
-        self.as_str() == other.as_str()
+        // Equal forms have equal heads (both all zeros when long) and equal long forms.
+        self.head == other.head && self.long == other.long
     }
 }
 
@@ -222,6 +228,26 @@ pub struct Token {
     pub punct: Option<char>,
     /// Inside quoted speech (a quotation of six words or more).
     pub quoted: bool,
+}
+
+/// The length of the run of ASCII letters and digits that `b` starts with: four bytes a step
+/// (fewer tests of the end of the text than one by one), the last few one by one.
+#[inline]
+fn alnum_run(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&[p, q, r, s]) = b.get(n..n + 4) {
+        match [p, q, r, s]
+            .iter()
+            .position(|&c| CLASS[c as usize] & ALNUM == 0)
+        {
+            Some(k) => return n + k,
+            None => n += 4,
+        }
+    }
+    while n < b.len() && CLASS[b[n] as usize] & ALNUM != 0 {
+        n += 1;
+    }
+    n
 }
 
 /// The char at byte `i` of `text` (a char boundary), ASCII without decoding.
@@ -282,10 +308,7 @@ pub fn tokenize_quotes_into(text: &str, out: &mut Vec<Token>) -> bool {
         if CLASS[byte as usize] & ALNUM != 0
             && !(byte.is_ascii_uppercase() && b.get(i + 1) == Some(&b'.'))
         {
-            let mut end = i + 1;
-            while end < b.len() && CLASS[b[end] as usize] & ALNUM != 0 {
-                end += 1;
-            }
+            let end = i + 1 + alnum_run(&b[i + 1..]);
             if end == b.len() || (CLASS[b[end] as usize] & WIDE == 0 && b[end] != b'\'') {
                 let word = &b[i..end];
                 out.push(Token {

@@ -57,3 +57,60 @@ fn alnum_folds_like_fold() {
         }
     }
 }
+
+#[test]
+fn norms_compare_and_pack_like_their_forms() {
+    let words: Vec<String> = ["", "a", "é", "the", "élysée", "x".repeat(15).as_str()]
+        .iter()
+        .map(|w| w.to_string())
+        .chain((14..=24).map(|n| "y".repeat(n)))
+        .chain(["ab\u{2019}cd".to_string(), "z".repeat(14) + "é"])
+        .collect();
+    let norms: Vec<Norm> = words.iter().map(|w| Norm::new(w)).collect();
+    for (w, n) in words.iter().zip(&norms) {
+        assert_eq!(n.as_str(), w);
+        let packed = (1..16).contains(&w.len()).then(|| {
+            let mut b = [0u8; 16];
+            b[..w.len()].copy_from_slice(w.as_bytes());
+            b[15] = w.len() as u8;
+            u128::from_le_bytes(b)
+        });
+        assert_eq!(n.packed(), packed, "{w:?}");
+        assert_eq!(&Norm::fold(w), &Norm::new(&fold_str(w)), "{w:?}");
+        for (v, m) in words.iter().zip(&norms) {
+            assert_eq!(n == m, w == v, "{w:?} {v:?}");
+        }
+    }
+    assert_eq!(Norm::byte(b','), Norm::new(","));
+}
+
+#[test]
+fn alnum_runs_end_where_the_bytes_say() {
+    let texts = [
+        "",
+        "a",
+        "abcdefgh",
+        "abcdefghijklmnopq rest",
+        "Zz09@[`{/:",
+        "caf\u{e9} na\u{ef}ve",
+        "x\u{2019}s 1234567_89 \u{7f}abc\u{80}",
+    ];
+    for text in texts {
+        let b = text.as_bytes();
+        for start in 0..=b.len() {
+            let want = b[start..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len() - start);
+            assert_eq!(alnum_run(&b[start..]), want, "{text:?} from {start}");
+        }
+    }
+    for v in 0..=255u8 {
+        for at in 0..10 {
+            let mut b = [b'a'; 10];
+            b[at] = v;
+            let want = if v.is_ascii_alphanumeric() { 10 } else { at };
+            assert_eq!(alnum_run(&b), want, "{v} at {at}");
+        }
+    }
+}
