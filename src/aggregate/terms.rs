@@ -36,6 +36,17 @@ pub fn pack(w: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// `KEEP[n]`: the low `n` bytes of a `u128` set (a table: a variable `u128` shift is slow).
+const KEEP: [u128; SHORT + 1] = {
+    let mut t = [0; SHORT + 1];
+    let mut n = 1;
+    while n <= SHORT {
+        t[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
 /// [`pack`] of `text[start..end]` (at most [`SHORT`] bytes), loading sixteen bytes at once
 /// when the text holds them.
 #[inline]
@@ -45,7 +56,7 @@ pub fn pack_at(text: &[u8], start: usize, end: usize) -> u128 {
     match text.get(start..start + 16) {
         Some(chunk) => {
             let x = u128::from_le_bytes(chunk.try_into().expect("sixteen bytes"));
-            (x & ((1u128 << (8 * n)) - 1)) | (n as u128) << 120
+            (x & KEEP[n]) | (n as u128) << 120
         }
         None => pack(&text[start..end]).expect("short"),
     }
