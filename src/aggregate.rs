@@ -21,8 +21,9 @@
 
 pub mod boot;
 mod count;
+mod terms;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -37,9 +38,9 @@ pub fn score_units(weight: f64) -> i64 {
     (weight * SCORE_UNITS).round() as i64
 }
 
-/// Term counts of one actor: a hash map with a fast, fixed (unseeded) hash, since terms are
-/// counted by the billion; every output sorts them.
-pub type TermCounts = HashMap<String, u64, foldhash::fast::FixedState>;
+/// Term counts of one actor: hash maps with a fast, fixed (unseeded) hash, short terms packed
+/// into integers, since terms are counted by the billion ([`terms`]); every output sorts them.
+pub type TermCounts = terms::Terms;
 
 /// Counts for one actor and one lexicon (in one document, or summed over documents).
 ///
@@ -291,9 +292,11 @@ impl Tally {
             }
         }
         for (actor, terms) in other.terms {
-            let mine = self.terms.entry(actor).or_default();
-            for (term, n) in terms {
-                *mine.entry(term).or_default() += n;
+            match self.terms.get_mut(&actor) {
+                Some(mine) => mine.merge(&terms),
+                None => {
+                    self.terms.insert(actor, terms);
+                }
             }
         }
         self.boot.add(&other.boot);
@@ -316,12 +319,10 @@ impl Tally {
     }
 
     /// Term counts over every actor's statements (the background of the keyness prior).
-    pub fn background_terms(&self) -> BTreeMap<&str, u64> {
-        let mut all: BTreeMap<&str, u64> = BTreeMap::new();
+    pub fn background_terms(&self) -> TermCounts {
+        let mut all = TermCounts::default();
         for terms in self.terms.values() {
-            for (t, n) in terms {
-                *all.entry(t.as_str()).or_default() += n;
-            }
+            all.merge(terms);
         }
         all
     }
@@ -337,7 +338,7 @@ mod sorted_terms {
     type Terms = BTreeMap<String, super::TermCounts>;
 
     pub fn serialize<S: Serializer>(terms: &Terms, s: S) -> Result<S::Ok, S::Error> {
-        let sorted: BTreeMap<&String, BTreeMap<&String, &u64>> =
+        let sorted: BTreeMap<&String, BTreeMap<String, u64>> =
             terms.iter().map(|(a, t)| (a, t.iter().collect())).collect();
         sorted.serialize(s)
     }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 use sha2::{Digest as _, Sha256};
 
+use super::terms::{pack_at, SHORT};
 use super::{score_units, Cell, DocRecord, Tally, TermCounts};
 use crate::attribute::Attribution;
 use crate::data::DataFile;
@@ -172,6 +173,19 @@ impl Stopwords {
             None => self.long.contains(w),
         }
     }
+
+    /// Whether `w`, packed as `key` by [`super::terms::pack`], is one of the words: a word of
+    /// at most 7 bytes is packed into the low 8 bytes of `key` the way [`pack`] wants it but
+    /// for the length, which is in the top byte of `key`.
+    #[inline]
+    fn contains_packed(&self, key: u128, w: &str) -> bool {
+        let n = (key >> 120) as u64;
+        if n <= 7 {
+            self.short.contains(&(key as u64 | n << 56))
+        } else {
+            self.long.contains(w)
+        }
+    }
 }
 
 impl FromIterator<String> for Stopwords {
@@ -211,23 +225,12 @@ const ASCII_CLASS: [u8; 256] = {
 
 /// Add the terms of a text, already folded ([`crate::fold::fold_text`]), to `counts`: its runs
 /// of letters and digits with at least two characters and one letter that are not stopwords.
-/// Allocates only for terms not seen before.
+/// Allocates only for long terms not seen before ([`super::terms`]).
 pub fn count_terms(folded: &str, stopwords: &Stopwords, counts: &mut TermCounts) {
-    let mut add = |w: &str| {
-        if stopwords.contains(w) {
-            return;
-        }
-        match counts.get_mut(w) {
-            Some(n) => *n += 1,
-            None => {
-                counts.insert(w.to_string(), 1);
-            }
-        }
-    };
     if !folded.is_ascii() {
         for w in folded.split(|c: char| !c.is_alphanumeric()) {
-            if is_term(w) {
-                add(w);
+            if is_term(w) && !stopwords.contains(w) {
+                counts.add(w);
             }
         }
         return;
@@ -247,7 +250,16 @@ pub fn count_terms(folded: &str, stopwords: &Stopwords, counts: &mut TermCounts)
             i += 1;
         }
         if i - start >= 2 && kinds & 2 != 0 {
-            add(&folded[start..i]);
+            let w = &folded[start..i];
+            if i - start <= SHORT {
+                // Packed once, for the stopwords and the counts.
+                let key = pack_at(bytes, start, i);
+                if !stopwords.contains_packed(key, w) {
+                    counts.add_packed(key);
+                }
+            } else if !stopwords.contains(w) {
+                counts.add(w);
+            }
         }
     }
 }
@@ -295,7 +307,7 @@ mod tests {
         ] {
             let mut counts = TermCounts::default();
             count_terms(text, &packed, &mut counts);
-            let mut got: Vec<(String, u64)> = counts.into_iter().collect();
+            let mut got: Vec<(String, u64)> = counts.iter().collect();
             got.sort();
             assert_eq!(got, by_chars(text, &stop), "{text:?}");
             for w in text.split(' ').chain(words) {

@@ -112,8 +112,9 @@ fn terms_are_folded_words_without_stopwords() {
     let text = "The Élysée's call of 2024: a cease-fire, we'll see the call.";
     let mut counts = TermCounts::default();
     count_terms(&crate::fold::fold_text(text), &stop, &mut counts);
-    let mut got: Vec<(&str, u64)> = counts.iter().map(|(t, n)| (t.as_str(), *n)).collect();
+    let mut got: Vec<(String, u64)> = counts.iter().collect();
     got.sort();
+    let got: Vec<(&str, u64)> = got.iter().map(|(t, n)| (t.as_str(), *n)).collect();
     assert_eq!(
         got,
         [
@@ -128,4 +129,29 @@ fn terms_are_folded_words_without_stopwords() {
     let cfg = Config::load(None).unwrap();
     let stop = stopwords(crate::data::get(&cfg.files, "stopwords.txt"));
     assert!(stop.contains("the") && stop.contains("ve") && !stop.contains("said"));
+}
+
+#[test]
+fn terms_are_written_as_sorted_string_maps() {
+    // As written before terms were packed: per actor, a JSON object of terms in byte order.
+    let mut t = Tally::new(vec![], vec![], 0, 0);
+    let mut a = TermCounts::default();
+    for w in [
+        "zeta",
+        "a1",
+        "élysée",
+        "internationalisation",
+        "zeta",
+        "abcdefghijklmnop",
+    ] {
+        a.add(w);
+    }
+    t.terms.insert("none".into(), a);
+    t.terms
+        .insert("B".into(), [("x9".to_string(), 3)].into_iter().collect());
+    let json = serde_json::to_string(&t).unwrap();
+    let want = r#""terms":{"B":{"x9":3},"none":{"a1":1,"abcdefghijklmnop":1,"internationalisation":1,"zeta":2,"élysée":1}}"#;
+    assert!(json.contains(want), "{json}");
+    let back: Tally = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, t);
 }

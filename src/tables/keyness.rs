@@ -87,20 +87,18 @@ pub fn pair(tally: &Tally, a: &str, b: &str) -> Vec<Row> {
     let empty = Default::default();
     let ta = tally.terms.get(a).unwrap_or(&empty);
     let tb = tally.terms.get(b).unwrap_or(&empty);
-    let (na, nb): (u64, u64) = (ta.values().sum(), tb.values().sum());
+    let (na, nb) = (ta.total(), tb.total());
     if na == 0 || nb == 0 {
         return Vec::new();
     }
     let background = tally.background_terms();
-    let prior_terms: u64 = background.values().sum();
+    let prior_terms = background.total();
     let mut scored = Vec::new();
-    let vocabulary: std::collections::BTreeSet<&String> = ta.keys().chain(tb.keys()).collect();
+    let vocabulary: std::collections::BTreeSet<String> =
+        ta.iter().chain(tb.iter()).map(|(t, _)| t).collect();
     for term in vocabulary {
-        let (ya, yb) = (
-            ta.get(term).copied().unwrap_or(0),
-            tb.get(term).copied().unwrap_or(0),
-        );
-        let prior = background.get(term.as_str()).copied().unwrap_or(0);
+        let (ya, yb) = (ta.get(&term), tb.get(&term));
+        let prior = background.get(&term);
         if prior == 0 || prior >= prior_terms {
             continue; // a prior must be inside (0, total); only a one-term corpus fails this
         }
@@ -113,7 +111,7 @@ pub fn pair(tally: &Tally, a: &str, b: &str) -> Vec<Row> {
             prior_terms as f64,
         );
         let g2 = stats::g2(ya, na - ya, yb, nb - yb);
-        scored.push((term.clone(), ya, yb, prior, d, z, g2));
+        scored.push((term, ya, yb, prior, d, z, g2));
     }
     let mut rows = Vec::new();
     for (actor, versus, sign) in [(a, b, 1.0), (b, a, -1.0)] {
