@@ -153,7 +153,12 @@ fn documents_out_of_the_bounds_of_the_lanes_are_summed_the_plain_way() {
     let mut docs = documents(&mut rng, 40, 4, 2, 1000);
     for (_, cells) in docs.iter_mut().skip(5).take(3) {
         for (_, _, c) in cells.iter_mut() {
-            c.score_units = i64::MAX - c.score_units;
+            // Near i64::MAX or i64::MIN, keeping the sign (no overflow in a debug build).
+            c.score_units = if c.score_units >= 0 {
+                i64::MAX - c.score_units
+            } else {
+                i64::MIN - c.score_units
+            };
         }
     }
     assert_eq!(laned(&to_cells(&docs[5..])), 0);
