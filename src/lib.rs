@@ -18,6 +18,7 @@ pub mod lexcheck;
 pub mod lexicon;
 pub mod mention;
 pub mod model;
+pub mod packed;
 pub mod partial;
 pub mod pipeline;
 pub mod progress;

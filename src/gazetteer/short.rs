@@ -111,15 +111,13 @@ impl<K: Key, T> ShortTable<K, T> {
     }
 }
 
-/// `w` packed like [`crate::mention::Norm::packed`], if it has 1 to 15 bytes.
+/// `w` packed like [`crate::mention::Norm::packed`] ([`crate::packed::pack`]), if it has 1 to
+/// 15 bytes.
 pub(super) fn pack(w: &str) -> Option<u128> {
-    if w.is_empty() || w.len() > 15 {
+    if w.is_empty() {
         return None;
     }
-    let mut b = [0u8; 16];
-    b[..w.len()].copy_from_slice(w.as_bytes());
-    b[15] = w.len() as u8;
-    Some(u128::from_le_bytes(b))
+    crate::packed::pack(w.as_bytes())
 }
 
 #[cfg(test)]

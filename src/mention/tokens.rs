@@ -3,7 +3,7 @@
 use crate::fold::fold_str;
 
 /// Longest folded form kept inline in a [`Norm`]: the packed form's bytes.
-const INLINE: usize = 15;
+const INLINE: usize = crate::packed::SHORT;
 
 /// Byte classes, looked up once per byte instead of range tests: an ASCII letter or digit.
 const ALNUM: u8 = 1;
@@ -66,16 +66,15 @@ pub struct Norm {
 
 impl Norm {
     fn new(s: &str) -> Norm {
-        if s.len() <= INLINE {
-            let mut head = [0; 16];
-            head[..s.len()].copy_from_slice(s.as_bytes());
-            head[15] = s.len() as u8;
-            Norm { head, long: None }
-        } else {
-            Norm {
+        match crate::packed::pack(s.as_bytes()) {
+            Some(key) => Norm {
+                head: key.to_le_bytes(),
+                long: None,
+            },
+            None => Norm {
                 head: [0; 16],
                 long: Some(s.into()),
-            }
+            },
         }
     }
 
