@@ -113,10 +113,10 @@ fn main() {
             let mut s = Rows::text(&STATEMENTS);
             let mut m = Rows::text(&MATCHES);
             for (d, r) in docs.iter().zip(&results) {
-                s.add_statements(&cfg, d, r).unwrap();
-                m.add_matches(&cfg, d, r).unwrap();
+                s.add_statements(&cfg, d, r);
+                m.add_matches(&cfg, d, r);
             }
-            black_box((s.take().unwrap(), m.take().unwrap()));
+            black_box((s.take(), m.take()));
         }),
     );
     report("pipeline, 1 thread", t1);

@@ -139,8 +139,8 @@ impl Part {
         for doc in docs {
             let r = pipeline::analyze_document(cfg, doc);
             if let Some((s, m)) = formatted.as_mut() {
-                s.add_statements(cfg, doc, &r)?;
-                m.add_matches(cfg, doc, &r)?;
+                s.add_statements(cfg, doc, &r);
+                m.add_matches(cfg, doc, &r);
             }
             digest.add(cfg, doc, &r);
             records.push(counter.document(tally, doc, &r));
@@ -148,7 +148,7 @@ impl Part {
         tally.add_bootstrap(&records);
         drop(slot);
         let (statements, matches) = match formatted.as_mut() {
-            Some((s, m)) => (vec![s.take()?], vec![m.take()?]),
+            Some((s, m)) => (vec![s.take()], vec![m.take()]),
             None => (Vec::new(), Vec::new()),
         };
         Ok(Part {

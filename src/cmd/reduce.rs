@@ -89,14 +89,14 @@ pub fn run(args: &ReduceArgs) -> Result<()> {
                 Line::Statements(text) => match rows.as_mut() {
                     Some((file, fmt, _, _)) => {
                         fmt.append_csv(&text)?;
-                        file.append(&fmt.take()?)?;
+                        file.append(&fmt.take())?;
                     }
                     None => bail!("{}: rows in a partial without rows", r.position()),
                 },
                 Line::Matches(text) => match rows.as_mut() {
                     Some((_, _, file, fmt)) => {
                         fmt.append_csv(&text)?;
-                        file.append(&fmt.take()?)?;
+                        file.append(&fmt.take())?;
                     }
                     None => bail!("{}: rows in a partial without rows", r.position()),
                 },

@@ -78,7 +78,7 @@ pub fn write(
         let parts: Vec<Vec<u8>> = batch
             .par_chunks(256)
             .map(|docs| format(names, tally, docs, guard, crlf))
-            .collect::<Result<_>>()?;
+            .collect();
         for p in parts {
             file.write_all(&p)
                 .with_context(|| format!("cannot write {name}"))?;
@@ -92,13 +92,7 @@ pub fn write(
 
 /// The rows of some documents as CSV bytes, text cells guarded when `guard`: for each
 /// document, the actors in table order, each with its lexicons in index order.
-fn format(
-    names: &Names,
-    tally: &Tally,
-    docs: &[DocRecord],
-    guard: bool,
-    crlf: bool,
-) -> Result<Vec<u8>> {
+fn format(names: &Names, tally: &Tally, docs: &[DocRecord], guard: bool, crlf: bool) -> Vec<u8> {
     let mut w = Records::new(crlf);
     fn text(cell: &str, guard: bool) -> Cow<'_, str> {
         if guard {
@@ -135,7 +129,7 @@ fn format(
             }
         }
     }
-    Ok(w.take())
+    w.take()
 }
 
 /// The bytes of a lower-case hex string.

@@ -136,8 +136,8 @@ impl Rows {
     }
 
     /// The bytes formatted since the last call.
-    pub fn take(&mut self) -> Result<Vec<u8>> {
-        Ok(self.w.take())
+    pub fn take(&mut self) -> Vec<u8> {
+        self.w.take()
     }
 }
 
@@ -209,7 +209,7 @@ impl Rows {
     /// The rows of one analysed document in `statements.csv`.
     ///
     /// Written cell by cell, without building a row of `String`s: this runs for every statement.
-    pub fn add_statements(&mut self, cfg: &Config, doc: &Document, r: &DocResult) -> Result<()> {
+    pub fn add_statements(&mut self, cfg: &Config, doc: &Document, r: &DocResult) {
         let date = doc.date.as_deref().unwrap_or_default();
         let (mut buf, mut digits) = (String::new(), itoa::Buffer::new());
         // A confidence is one of a few values (one per rule): format each once per document.
@@ -259,11 +259,10 @@ impl Rows {
             }
             self.w.end();
         }
-        Ok(())
     }
 
     /// The rows of one analysed document in `matches.csv`.
-    pub fn add_matches(&mut self, cfg: &Config, doc: &Document, r: &DocResult) -> Result<()> {
+    pub fn add_matches(&mut self, cfg: &Config, doc: &Document, r: &DocResult) {
         let (mut buf, mut digits) = (String::new(), itoa::Buffer::new());
         for s in &r.statements {
             for m in &s.matches {
@@ -288,7 +287,6 @@ impl Rows {
                 self.w.end();
             }
         }
-        Ok(())
     }
 }
 
