@@ -22,7 +22,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Cell, SCORE_UNITS};
-use crate::stats::{percentile, Rng};
+use crate::stats::percentile;
 
 mod kernel;
 
@@ -88,15 +88,18 @@ fn first_four(u: u64) -> u32 {
         + u32::from(u >= POISSON_1[3])
 }
 
-/// A document's stream of draws: replicate `r`'s weight is [`poisson_1`] of its `r`-th output.
-fn stream(seed: u64, id: &str) -> Rng {
-    Rng::new(seed ^ fnv1a64(id.as_bytes()))
+/// The seed of a document's stream of draws ([`crate::stats::Rng::new`]): replicate `r`'s weight is
+/// [`poisson_1`] of the stream's `r`-th output.
+fn stream_seed(seed: u64, id: &str) -> u64 {
+    seed ^ fnv1a64(id.as_bytes())
 }
 
-/// The weights of one document in replicates `0..reps`, into `out`.
+/// The weights of one document in replicates `0..reps`, into `out`, drawn in order: the
+/// definition that the kernel's out-of-order draws are tested against.
+#[cfg(test)]
 pub fn weights(seed: u64, id: &str, reps: usize, out: &mut Vec<u32>) {
     out.clear();
-    let mut rng = stream(seed, id);
+    let mut rng = crate::stats::Rng::new(stream_seed(seed, id));
     out.extend((0..reps).map(|_| poisson_1(rng.next_u64())));
 }
 
@@ -153,7 +156,7 @@ impl Replicates {
     /// the next block: the sums a block touches (a few kilobytes per cell) stay in the cache while
     /// the documents pass, where one document at a time would stream every touched cell's
     /// 2,000 sums (16 or 32 kilobytes) through memory. The sums are the same either way. The
-    /// loops are in [`kernel`].
+    /// loops are in `boot/kernel.rs`.
     pub fn add_records(&mut self, docs: &[DocCells<'_>], lexicons: usize) {
         kernel::add(self, docs, lexicons);
     }
@@ -213,6 +216,7 @@ fn interval(pairs: impl Iterator<Item = (f64, f64)>, scale: f64) -> Option<(f64,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::Rng;
 
     #[test]
     fn poisson_thresholds_are_the_poisson_1_cdf() {

@@ -15,7 +15,7 @@
 //! chosen at run time when the CPU has it. Both are the same integer arithmetic, in the same
 //! order per sum, so they give the same sums (the tests check it).
 
-use super::{first_four, fnv1a64, poisson_1, DocCells, Replicates, BLOCK, POISSON_1};
+use super::{first_four, poisson_1, stream_seed, DocCells, Replicates, BLOCK, POISSON_1};
 use crate::stats::Rng;
 
 /// The largest weight [`poisson_1`] gives: the number of thresholds.
@@ -97,11 +97,9 @@ fn add_inline(sums: &mut Replicates, docs: &[DocCells<'_>], lexicons: usize) {
     }
 }
 
-/// Each document's stream: the state before its first draw (see [`super::weights`]).
+/// Each document's stream: the state before its first draw ([`stream_seed`]).
 fn seeds(seed: u64, docs: &[DocCells<'_>]) -> Vec<u64> {
-    docs.iter()
-        .map(|(id, _)| seed ^ fnv1a64(id.as_bytes()))
-        .collect()
+    docs.iter().map(|(id, _)| stream_seed(seed, id)).collect()
 }
 
 /// An actor's lanes for one block of replicates: its tokens and statements.

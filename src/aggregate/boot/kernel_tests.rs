@@ -101,7 +101,7 @@ fn draws_are_the_weights_of_the_stream() {
     for seed in [0, 1, u64::MAX, rng.next_u64(), rng.next_u64()] {
         let mut want = Vec::new();
         weights(seed, "doc", 2000, &mut want);
-        let s = seed ^ fnv1a64(b"doc");
+        let s = stream_seed(seed, "doc");
         let mut block = [0u32; BLOCK];
         for r0 in (0..2000).step_by(BLOCK) {
             let w = &mut block[..BLOCK.min(2000 - r0)];
