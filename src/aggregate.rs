@@ -39,7 +39,7 @@ pub fn score_units(weight: f64) -> i64 {
 }
 
 /// Term counts of one actor: hash maps with a fast, fixed (unseeded) hash, short terms packed
-/// into integers, since terms are counted by the billion ([`terms`]); every output sorts them.
+/// into integers, since terms are counted by the billion (`aggregate/terms.rs`); every output sorts them.
 pub type TermCounts = terms::Terms;
 
 /// Counts for one actor and one lexicon (in one document, or summed over documents).

@@ -225,7 +225,7 @@ const ASCII_CLASS: [u8; 256] = {
 
 /// Add the terms of a text, already folded ([`crate::fold::fold_text`]), to `counts`: its runs
 /// of letters and digits with at least two characters and one letter that are not stopwords.
-/// Allocates only for long terms not seen before ([`super::terms`]).
+/// Allocates only for long terms not seen before ([`TermCounts`]).
 pub fn count_terms(folded: &str, stopwords: &Stopwords, counts: &mut TermCounts) {
     if !folded.is_ascii() {
         for w in folded.split(|c: char| !c.is_alphanumeric()) {
